@@ -1,0 +1,49 @@
+# KLmitWirkung: `make run` serves the platform with demo content, `make test` runs every test.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV ?= .venv
+PORT ?= 8000
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: help run test lint messages translations migrate clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+# The virtual environment is rebuilt whenever the pinned dependencies change.
+$(VENV)/.installed: pyproject.toml
+	@if [ ! -x $(PY) ]; then \
+		python=$${PYTHON:-$$(bin/find-python)} || exit 1; \
+		echo "Creating $(VENV) with $$python"; \
+		"$$python" -m venv $(VENV) || exit 1; \
+	fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+translations: $(VENV)/.installed ## compile the German translations
+	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
+
+messages: $(VENV)/.installed ## collect new strings into locale/de/LC_MESSAGES/django.po
+	$(MANAGE) makemessages --locale=de --ignore=.venv --ignore=tests --no-obsolete --add-location=file
+
+migrate: $(VENV)/.installed
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+
+run: export DJANGO_DEBUG = 1
+run: translations migrate ## serve the platform with demo content on http://127.0.0.1:$(PORT)/
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed ## ruff over the code
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: translations lint ## the whole suite, browser journeys included (DATABASE_URL picks the database)
+	$(VENV)/bin/pytest
+
+clean: ## remove the virtual environment and the local database
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,25 @@
+"""Account forms: allauth's sign-up with our public-name rules and German labels."""
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+
+class SignupForm(AllauthSignupForm):
+    """E-mail, public name and password twice; nothing else is asked."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = get_user_model()._meta.get_field("username")
+        self.fields["email"].label = _("E-mail address")
+        self.fields["email"].help_text = _(
+            "For signing in and for messages from the platform. It is never shown to others."
+        )
+        self.fields["username"].label = _("Public name")
+        self.fields["username"].help_text = username.help_text
+        self.fields["username"].max_length = username.max_length
+        self.fields["username"].widget.attrs["maxlength"] = username.max_length
+        for name in ("email", "username", "password1", "password2"):
+            if name in self.fields:
+                self.fields[name].widget.attrs.pop("placeholder", None)
+        self.fields["password2"].label = _("Password (again)")

@@ -1,0 +1,66 @@
+"""The person behind a contribution: an e-mail address to sign in and a public name."""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .validators import not_reserved, username_characters
+
+
+class User(AbstractUser):
+    # The public name is all that others see; real names are never asked for.
+    username = models.CharField(
+        _("public name"),
+        max_length=30,
+        unique=True,
+        validators=[username_characters, not_reserved],
+        help_text=_(
+            "Shown with your contributions. 3 to 30 letters, digits, dots, hyphens or "
+            "underscores. Please do not use your real name if you do not want to be recognised."
+        ),
+        error_messages={"unique": _("This public name is already taken.")},
+    )
+    email = models.EmailField(
+        _("e-mail address"),
+        unique=True,
+        error_messages={"unique": _("An account with this e-mail address already exists.")},
+    )
+    first_name = None
+    last_name = None
+
+    objects = UserManager()
+
+    REQUIRED_FIELDS = ["email"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["username"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("username"),
+                name="accounts_user_username_ci_unique",
+                violation_error_message=_("This public name is already taken."),
+            ),
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_ci_unique",
+                violation_error_message=_(
+                    "An account with this e-mail address already exists."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.username
+
+    def get_absolute_url(self):
+        return reverse("accounts:profile")
+
+    def get_full_name(self):
+        return self.username
+
+    def get_short_name(self):
+        return self.username

@@ -1,0 +1,1 @@
+"""Comments and reports on any commentable: filled in by the proposals issue."""

@@ -1,0 +1,1 @@
+"""KLmitWirkung: the participation platform of the city of Kaiserslautern."""

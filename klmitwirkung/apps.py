@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KLmitWirkungConfig(AppConfig):
+    """The project package as an app, for what all apps share: tags, commands, checks."""
+
+    name = "klmitwirkung"
+    verbose_name = _("KLmitWirkung")

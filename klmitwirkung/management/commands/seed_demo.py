@@ -1,0 +1,31 @@
+"""Load demo content: accounts for each role and the pages; safe to run again."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.demo import seed_users
+from pages.demo import seed_pages
+
+
+class Command(BaseCommand):
+    help = "Creates demo accounts and content. Running it again changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off (never on the live platform).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with known passwords and refuses to run with "
+                "DEBUG off. Use --force only on a test system."
+            )
+        logins = seed_users()
+        pages = seed_pages()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({pages} new pages)."))
+        self.stdout.write("Demo logins (http://127.0.0.1:8000/konto/login/):")
+        for email, password, role in logins:
+            self.stdout.write(f"  {role:<12} {email:<28} {password}")

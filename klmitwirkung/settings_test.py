@@ -1,0 +1,19 @@
+"""Test settings: the real settings, with a fast password hasher and mail kept in memory."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")  # noqa: S105
+os.environ.setdefault("EMAIL_URL", "smtp://localhost:25")
+
+from .settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Browser tests talk plain HTTP to the live server.
+SECURE_SSL_REDIRECT = False
+# Each test starts with an empty cache (see tests/conftest.py), so rate limits never leak.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,33 @@
+"""Root URLs: German, readable and stable (see DESIGN.md)."""
+
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("KLmitWirkung – Administration")
+admin.site.site_title = _("KLmitWirkung – Administration")
+admin.site.index_title = _("Overview")
+# Staff sign in like everyone else, through allauth with its rate limits.
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("konto/", include("accounts.urls")),
+    path("konto/", include("allauth.urls")),
+    path("projekte/", include("projects.urls")),
+    path("abstimmungen/", include("polls.urls")),
+    path("vorschlaege/", include("proposals.urls")),
+    # Pages that editors maintain (/impressum/, /datenschutz/, ...) come last.
+    path("", include("pages.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,1 @@
+"""Polls, surveys, ballots and paper batches: filled in by the polls issue."""

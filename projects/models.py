@@ -1,0 +1,1 @@
+"""Projects, topics, phases and news: filled in by the projects issue."""

@@ -1,0 +1,7 @@
+"""Views of the projects app; its own issue fills the list with content."""
+
+from django.views.generic import TemplateView
+
+
+class IndexView(TemplateView):
+    template_name = "projects/index.html"

@@ -1,0 +1,1 @@
+"""Proposals and supports: filled in by the proposals issue."""

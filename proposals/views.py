@@ -1,0 +1,7 @@
+"""Views of the proposals app; its own issue fills the list with content."""
+
+from django.views.generic import TemplateView
+
+
+class IndexView(TemplateView):
+    template_name = "proposals/index.html"

@@ -1,0 +1,98 @@
+"""Browser journeys: Playwright drives Debian's Chromium against pytest-django's live server.
+
+Every page a journey visits goes through `visit()` or `check_page()`, which run axe-core
+(WCAG 2.0/2.1, levels A and AA) and fail the test on any violation.
+"""
+
+import os
+import shutil
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _chromium_missing_message():
+    return (
+        f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium` "
+        "(Playwright's own browser download does not work here)."
+    )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        if os.environ.get("CI") == "true":
+            pytest.fail(_chromium_missing_message())
+        pytest.skip(_chromium_missing_message())
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class Journey:
+    """A browser tab that checks accessibility and same-origin loading on every page."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.foreign_requests = []
+        self.csp_violations = []
+        page.on("request", self._record_request)
+        page.on("console", self._record_console)
+
+    def _record_request(self, request):
+        if not request.url.startswith((self.base_url, "data:", "about:")):
+            self.foreign_requests.append(request.url)
+
+    def _record_console(self, message):
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(message.text)
+
+    def visit(self, path):
+        response = self.page.goto(self.base_url + path)
+        assert response is not None and response.ok, f"{path} answered {response and response.status}"
+        self.check_page()
+        return response
+
+    def check_page(self):
+        """Run axe-core on the current page and fail on any violation."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.page.wait_for_load_state("load")
+        results = Axe().run(
+            self.page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
+        )
+        assert results.violations_count == 0, (
+            f"axe-core found violations on {self.page.url}:\n{results.generate_report()}"
+        )
+        assert not self.foreign_requests, f"requests to other hosts: {self.foreign_requests}"
+        assert not self.csp_violations, f"CSP violations: {self.csp_violations}"
+
+
+@pytest.fixture
+def journey(browser, live_server):
+    context = browser.new_context(locale="de-DE", base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield Journey(page, live_server.url)
+    context.close()

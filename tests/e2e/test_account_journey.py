@@ -1,0 +1,46 @@
+"""A newcomer signs up, confirms the e-mail, signs in, opens the profile and signs out."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from accounts.models import User
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_sign_up_confirm_sign_in_profile_sign_out(journey):
+    page = journey.page
+    journey.visit("/")
+    page.get_by_role("link", name="Registrieren").first.click()
+    journey.check_page()
+
+    page.get_by_label("E-Mail-Adresse").fill("neu@example.org")
+    page.get_by_label("Öffentlicher Name").fill("Neue_Lauterin")
+    page.get_by_label("Passwort", exact=True).fill("Pfaelzerwald-2026")
+    page.get_by_label("Passwort (wiederholen)").fill("Pfaelzerwald-2026")
+    page.get_by_role("button", name="Registrieren").click()
+    journey.check_page()
+    assert page.get_by_role("heading", name="Bestätigen Sie Ihre E-Mail-Adresse").is_visible()
+
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://\S+/konto/confirm-email/\S+/", mail.outbox[0].body).group(0)
+    journey.visit("/konto/" + link.split("/konto/", 1)[1])
+    page.get_by_role("button", name="Bestätigen").click()
+    journey.check_page()
+
+    page.get_by_label("E-Mail-Adresse").fill("neu@example.org")
+    page.get_by_label("Passwort").fill("Pfaelzerwald-2026")
+    page.get_by_role("button", name="Anmelden").click()
+    journey.check_page()
+
+    page.get_by_role("link", name="Profil").click()
+    journey.check_page()
+    assert page.get_by_role("heading", name="Ihr Profil").is_visible()
+    assert page.get_by_text("Neue_Lauterin").first.is_visible()
+
+    page.get_by_role("button", name="Abmelden").first.click()
+    journey.check_page()
+    assert page.get_by_role("link", name="Anmelden").is_visible()
+    assert User.objects.get(email="neu@example.org").emailaddress_set.get().verified
