@@ -1,5 +1,6 @@
 """Account forms: allauth's sign-up with our public-name rules and German labels."""
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -23,3 +24,13 @@ class SignupForm(AllauthSignupForm):
             if name in self.fields:
                 self.fields[name].widget.attrs.pop("placeholder", None)
         self.fields["password2"].label = _("Password (again)")
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's login with the same labels as the sign-up, and labels instead of placeholders."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("E-mail address")
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)

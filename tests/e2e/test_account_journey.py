@@ -16,10 +16,10 @@ def test_sign_up_confirm_sign_in_profile_sign_out(journey):
     page.get_by_role("link", name="Registrieren").first.click()
     journey.check_page()
 
-    page.get_by_label("E-Mail-Adresse").fill("neu@example.org")
-    page.get_by_label("Öffentlicher Name").fill("Neue_Lauterin")
-    page.get_by_label("Passwort", exact=True).fill("Pfaelzerwald-2026")
-    page.get_by_label("Passwort (wiederholen)").fill("Pfaelzerwald-2026")
+    page.get_by_label("E-Mail-Adresse*", exact=True).fill("neu@example.org")
+    page.get_by_label("Öffentlicher Name*", exact=True).fill("Neue_Lauterin")
+    page.get_by_label("Passwort*", exact=True).fill("Pfaelzerwald-2026")
+    page.get_by_label("Passwort (wiederholen)*", exact=True).fill("Pfaelzerwald-2026")
     page.get_by_role("button", name="Registrieren").click()
     journey.check_page()
     assert page.get_by_role("heading", name="Bestätigen Sie Ihre E-Mail-Adresse").is_visible()
@@ -30,8 +30,8 @@ def test_sign_up_confirm_sign_in_profile_sign_out(journey):
     page.get_by_role("button", name="Bestätigen").click()
     journey.check_page()
 
-    page.get_by_label("E-Mail-Adresse").fill("neu@example.org")
-    page.get_by_label("Passwort").fill("Pfaelzerwald-2026")
+    page.get_by_label("E-Mail-Adresse*", exact=True).fill("neu@example.org")
+    page.get_by_label("Passwort*", exact=True).fill("Pfaelzerwald-2026")
     page.get_by_role("button", name="Anmelden").click()
     journey.check_page()
 

@@ -94,9 +94,9 @@ def test_main_navigation(client):
 
 
 def test_admin_is_german_and_signs_in_through_allauth(client, editor):
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("account_login"))
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("account_login") + "?next=%2Fadmin%2F"
+    assert "Anmelden" in response.text
 
     client.force_login(editor)
     response = client.get("/admin/")
@@ -106,7 +106,9 @@ def test_admin_is_german_and_signs_in_through_allauth(client, editor):
 
 def test_admin_refuses_signed_in_citizens(client, user):
     client.force_login(user)
-    assert client.get("/admin/").status_code == 403
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert "Zugriff verweigert" in response.text
 
 
 @pytest.mark.parametrize(
