@@ -23,11 +23,15 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	@touch $@
 
+# Developer commands run with development settings; production values are not needed for them.
+translations messages migrate: export DJANGO_DEBUG = 1
+
 translations: $(VENV)/.installed ## compile the German translations
 	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
 
 messages: $(VENV)/.installed ## collect new strings into locale/de/LC_MESSAGES/django.po
-	$(MANAGE) makemessages --locale=de --ignore=.venv --ignore=tests --no-obsolete --add-location=file
+	$(MANAGE) makemessages --locale=de --ignore=.venv --ignore=tests --ignore=locale \
+		--no-obsolete --add-location=file
 
 migrate: $(VENV)/.installed
 	$(MANAGE) migrate --no-input

@@ -47,9 +47,7 @@ class User(AbstractUser):
             models.UniqueConstraint(
                 Lower("email"),
                 name="accounts_user_email_ci_unique",
-                violation_error_message=_(
-                    "An account with this e-mail address already exists."
-                ),
+                violation_error_message=_("An account with this e-mail address already exists."),
             ),
         ]
 

@@ -42,8 +42,7 @@ RESERVED_USERNAMES = frozenset(
 username_characters = RegexValidator(
     regex=r"^[\w.-]{3,30}\Z",
     message=_(
-        "Use 3 to 30 characters: letters, digits, dots, hyphens and underscores, "
-        "without spaces."
+        "Use 3 to 30 characters: letters, digits, dots, hyphens and underscores, without spaces."
     ),
     code="invalid",
 )

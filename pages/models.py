@@ -9,8 +9,17 @@ from klmitwirkung.html import sanitize_html
 
 # The first part of paths that belong to the platform's own sections.
 RESERVED_SLUGS = frozenset(
-    {"admin", "konto", "projekte", "abstimmungen", "vorschlaege", "suche", "healthz",
-     "static", "media"}
+    {
+        "admin",
+        "konto",
+        "projekte",
+        "abstimmungen",
+        "vorschlaege",
+        "suche",
+        "healthz",
+        "static",
+        "media",
+    }
 )
 
 

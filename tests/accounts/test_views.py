@@ -28,8 +28,9 @@ def signup_data(**overrides):
 
 def test_signup_page_asks_only_email_name_password_and_links_privacy(client):
     html = client.get(SIGNUP).text
-    assert set(re.findall(r'name="(email|username|password1|password2|first_name|last_name)"',
-                          html)) == {"email", "username", "password1", "password2"}
+    assert set(
+        re.findall(r'name="(email|username|password1|password2|first_name|last_name)"', html)
+    ) == {"email", "username", "password1", "password2"}
     assert 'href="/datenschutz/"' in html
     assert "Datenschutzerklärung" in html
 
@@ -165,8 +166,14 @@ def test_sign_out_is_a_post(client, user):
 
 @pytest.mark.parametrize(
     "path",
-    ["/konto/login/", "/konto/signup/", "/konto/password/reset/",
-     "/konto/confirm-email/", "/konto/email/", "/konto/password/change/"],
+    [
+        "/konto/login/",
+        "/konto/signup/",
+        "/konto/password/reset/",
+        "/konto/confirm-email/",
+        "/konto/email/",
+        "/konto/password/change/",
+    ],
 )
 def test_account_pages_speak_formal_german(client, user, path):
     if path in {"/konto/email/", "/konto/password/change/"}:

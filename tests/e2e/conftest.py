@@ -70,7 +70,9 @@ class Journey:
 
     def visit(self, path):
         response = self.page.goto(self.base_url + path)
-        assert response is not None and response.ok, f"{path} answered {response and response.status}"
+        assert response is not None and response.ok, (
+            f"{path} answered {response and response.status}"
+        )
         self.check_page()
         return response
 
@@ -79,9 +81,7 @@ class Journey:
         from axe_playwright_python.sync_playwright import Axe
 
         self.page.wait_for_load_state("load")
-        results = Axe().run(
-            self.page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
-        )
+        results = Axe().run(self.page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         assert results.violations_count == 0, (
             f"axe-core found violations on {self.page.url}:\n{results.generate_report()}"
         )
@@ -89,8 +89,27 @@ class Journey:
         assert not self.csp_violations, f"CSP violations: {self.csp_violations}"
 
 
+# Data migrations whose rows every journey needs. The live server's transactional tests
+# empty all tables afterwards, so each journey runs these (idempotent) migrations again.
+DATA_MIGRATIONS = [("accounts", "0002_staff_groups")]
+
+
 @pytest.fixture
-def journey(browser, live_server):
+def migration_data(transactional_db):
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    loader = MigrationLoader(connections[DEFAULT_DB_ALIAS])
+    for key in DATA_MIGRATIONS:
+        state = loader.project_state(key)
+        for operation in loader.get_migration(*key).operations:
+            if isinstance(operation, RunPython):
+                operation.code(state.apps, None)
+
+
+@pytest.fixture
+def journey(browser, live_server, migration_data):
     context = browser.new_context(locale="de-DE", base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)

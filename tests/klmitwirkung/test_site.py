@@ -10,8 +10,15 @@ from klmitwirkung.settings import mailer_from_url
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PATHS = ["/", "/konto/login/", "/konto/signup/", "/konto/password/reset/", "/projekte/",
-                "/abstimmungen/", "/vorschlaege/"]
+PUBLIC_PATHS = [
+    "/",
+    "/konto/login/",
+    "/konto/signup/",
+    "/konto/password/reset/",
+    "/projekte/",
+    "/abstimmungen/",
+    "/vorschlaege/",
+]
 
 
 class AssetCollector(HTMLParser):
@@ -59,7 +66,8 @@ def test_pages_load_nothing_from_other_hosts(client, path):
     parser = AssetCollector()
     parser.feed(client.get(path).text)
     foreign = [
-        url for url in parser.urls
+        url
+        for url in parser.urls
         if re.match(r"^(https?:)?//", url) and not url.startswith("http://testserver/")
     ]
     assert foreign == []
@@ -80,15 +88,25 @@ def test_every_page_has_skip_link_landmarks_and_footer(client):
     html = client.get("/").text
     assert '<a class="skip-link" href="#main">' in html
     assert '<main id="main"' in html
-    for path in ["/impressum/", "/datenschutz/", "/barrierefreiheit/", "/leichte-sprache/",
-                 "/gebaerdensprache/", "mailto:info@klmitwirkung.de"]:
+    for path in [
+        "/impressum/",
+        "/datenschutz/",
+        "/barrierefreiheit/",
+        "/leichte-sprache/",
+        "/gebaerdensprache/",
+        "mailto:info@klmitwirkung.de",
+    ]:
         assert f'href="{path}"' in html
 
 
 def test_main_navigation(client):
     html = client.get("/").text
-    for name, path in [("Projekte", "/projekte/"), ("Abstimmungen", "/abstimmungen/"),
-                       ("Vorschläge", "/vorschlaege/"), ("So funktioniert’s", "/so-funktionierts/")]:
+    for name, path in [
+        ("Projekte", "/projekte/"),
+        ("Abstimmungen", "/abstimmungen/"),
+        ("Vorschläge", "/vorschlaege/"),
+        ("So funktioniert’s", "/so-funktionierts/"),
+    ]:
         assert f'href="{path}"' in html, path
         assert name in html, name
 
@@ -114,13 +132,32 @@ def test_admin_refuses_signed_in_citizens(client, user):
 @pytest.mark.parametrize(
     ("url", "options"),
     [
-        ("smtp://mail.example.org", {"host": "mail.example.org", "use_ssl": False,
-                                     "use_tls": False, "timeout": 10}),
-        ("smtp://user%40kl:p%2Fw@mail.example.org:587/?tls=1",
-         {"host": "mail.example.org", "port": 587, "use_ssl": False, "use_tls": True,
-          "timeout": 10, "username": "user@kl", "password": "p/w"}),
-        ("smtps://mail.example.org:465", {"host": "mail.example.org", "port": 465,
-                                          "use_ssl": True, "use_tls": False, "timeout": 10}),
+        (
+            "smtp://mail.example.org",
+            {"host": "mail.example.org", "use_ssl": False, "use_tls": False, "timeout": 10},
+        ),
+        (
+            "smtp://user%40kl:p%2Fw@mail.example.org:587/?tls=1",
+            {
+                "host": "mail.example.org",
+                "port": 587,
+                "use_ssl": False,
+                "use_tls": True,
+                "timeout": 10,
+                "username": "user@kl",
+                "password": "p/w",
+            },
+        ),
+        (
+            "smtps://mail.example.org:465",
+            {
+                "host": "mail.example.org",
+                "port": 465,
+                "use_ssl": True,
+                "use_tls": False,
+                "timeout": 10,
+            },
+        ),
     ],
 )
 def test_mail_is_configured_from_an_smtp_url(url, options):

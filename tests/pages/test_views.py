@@ -8,8 +8,15 @@ from pages.models import Page
 
 pytestmark = pytest.mark.django_db
 
-STABLE_PATHS = ["/impressum/", "/datenschutz/", "/barrierefreiheit/", "/leichte-sprache/",
-                "/gebaerdensprache/", "/so-funktionierts/", "/ueber-uns/"]
+STABLE_PATHS = [
+    "/impressum/",
+    "/datenschutz/",
+    "/barrierefreiheit/",
+    "/leichte-sprache/",
+    "/gebaerdensprache/",
+    "/so-funktionierts/",
+    "/ueber-uns/",
+]
 
 
 @pytest.fixture
@@ -45,16 +52,19 @@ def test_seed_demo_is_idempotent_and_keeps_staff_edits(demo):
 
 
 def test_staff_html_is_sanitised_on_save_and_on_display(client):
-    page = Page(slug="test", title="Test",
-                body='<p onclick="x()">Hallo</p><script>alert(1)</script><img src=x>'
-                     '<a href="javascript:alert(1)">Link</a>')
+    page = Page(
+        slug="test",
+        title="Test",
+        body='<p onclick="x()">Hallo</p><script>alert(1)</script><img src=x>'
+        '<a href="javascript:alert(1)">Link</a>',
+    )
     page.full_clean()
     page.save()
     assert "<script" not in page.body
     assert "onclick" not in page.body
     assert "javascript:" not in page.body
     # Even HTML that reached the database some other way is cleaned on display.
-    Page.objects.filter(pk=page.pk).update(body='<p>Hallo</p><script>alert(1)</script>')
+    Page.objects.filter(pk=page.pk).update(body="<p>Hallo</p><script>alert(1)</script>")
     html = client.get("/test/").text
     assert "<p>Hallo</p>" in html
     assert "alert(1)" not in html
@@ -67,8 +77,9 @@ def test_title_is_escaped(client):
 
 
 def test_unpublished_page_is_404_for_everyone_but_staff(client, user, editor):
-    Page.objects.create(slug="entwurf", title="Entwurf", body="<p>Noch nicht</p>",
-                        is_published=False)
+    Page.objects.create(
+        slug="entwurf", title="Entwurf", body="<p>Noch nicht</p>", is_published=False
+    )
     assert client.get("/entwurf/").status_code == 404
     client.force_login(user)
     assert client.get("/entwurf/").status_code == 404
@@ -90,8 +101,15 @@ def test_editor_edits_a_page_in_the_admin(client, editor, demo):
     client.force_login(editor)
     url = f"/admin/pages/page/{page.pk}/change/"
     assert client.get(url).status_code == 200
-    response = client.post(url, {"title": "Impressum", "slug": "impressum",
-                                 "body": "<p>Neu</p><script>x</script>", "is_published": "on"})
+    response = client.post(
+        url,
+        {
+            "title": "Impressum",
+            "slug": "impressum",
+            "body": "<p>Neu</p><script>x</script>",
+            "is_published": "on",
+        },
+    )
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.body == "<p>Neu</p>"
