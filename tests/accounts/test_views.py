@@ -46,6 +46,8 @@ def test_signup_creates_unconfirmed_account_and_sends_confirmation(client):
     assert message.to == ["neu@example.org"]
     assert message.subject.startswith("[KLmitWirkung] ")
     assert "/konto/confirm-email/" in message.body
+    assert message.body.startswith("Guten Tag,")
+    assert "Ihr Team von KLmitWirkung" in message.body
     assert not re.search(r"\b(du|dein|deine|dich|dir)\b", message.body, re.IGNORECASE)
 
 

@@ -26,6 +26,6 @@ class Command(BaseCommand):
         logins = seed_users()
         pages = seed_pages()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({pages} new pages)."))
-        self.stdout.write("Demo logins (http://127.0.0.1:8000/konto/login/):")
+        self.stdout.write("Demo logins (sign in at /konto/login/):")
         for email, password, role in logins:
             self.stdout.write(f"  {role:<12} {email:<28} {password}")
