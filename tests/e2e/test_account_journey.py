@@ -40,6 +40,14 @@ def test_sign_up_confirm_sign_in_profile_sign_out(journey):
     assert page.get_by_role("heading", name="Ihr Profil").is_visible()
     assert page.get_by_text("Neue_Lauterin").first.is_visible()
 
+    page.get_by_role("link", name="E-Mail-Adressen verwalten").click()
+    journey.check_page()
+    assert page.get_by_text("neu@example.org").first.is_visible()
+    page.go_back()
+    page.get_by_role("link", name="Passwort ändern").click()
+    journey.check_page()
+    page.go_back()
+
     page.get_by_role("button", name="Abmelden").first.click()
     journey.check_page()
     assert page.get_by_role("link", name="Anmelden").is_visible()
