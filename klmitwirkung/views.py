@@ -2,13 +2,32 @@
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from projects.models import Project, ProjectUpdate
+
 
 class HomeView(TemplateView):
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        projects = Project.objects.published()
+        context.update(
+            today=today,
+            open_for_proposals=list(
+                projects.accepting_proposals(today).order_by("proposals_until", "title")[:3]
+            ),
+            current_projects=list(
+                projects.current().for_cards().order_by("-status", "-updated_at")[:6]
+            ),
+            latest_news=list(ProjectUpdate.objects.public().select_related("project")[:4]),
+        )
+        return context
 
 
 @never_cache

@@ -1,1 +1,202 @@
-"""Projects, topics, phases and news: filled in by the projects issue."""
+"""Projects of the city: Smart City projects and city matters, with topics, phases and news."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from klmitwirkung.html import sanitize_html
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    slug = models.SlugField(_("address"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        return self if user.is_staff else self.published()
+
+    def current(self):
+        return self.exclude(status=Project.Status.COMPLETED)
+
+    def accepting_proposals(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(accepts_proposals=True).filter(
+            Q(proposals_until__isnull=True) | Q(proposals_until__gte=today)
+        )
+
+    def for_cards(self):
+        """Everything a project card shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
+        )
+
+
+class Project(models.Model):
+    class Kind(models.TextChoices):
+        SMART_CITY = "smart_city", _("Smart City project")
+        CITY = "city", _("City matter")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", pgettext_lazy("project status", "planned")
+        RUNNING = "running", pgettext_lazy("project status", "running")
+        COMPLETED = "completed", pgettext_lazy("project status", "completed")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.SMART_CITY)
+    title = models.CharField(_("title"), max_length=120)
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    teaser = models.CharField(
+        _("teaser"), max_length=280, help_text=_("One or two sentences for cards and lists.")
+    )
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_(
+            "Formatted text (HTML). Headings start at h2; scripts, styles and images "
+            "are removed when saving."
+        ),
+    )
+    image = models.ImageField(_("image"), upload_to="projects/", blank=True)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
+    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), related_name="projects")
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.RUNNING)
+    contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
+    contact_role = models.CharField(_("role of the contact"), max_length=100, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Only published projects are public.")
+    )
+    accepts_proposals = models.BooleanField(
+        _("accepts proposals"),
+        default=False,
+        help_text=_("Citizens may submit proposals to this project."),
+    )
+    proposals_until = models.DateField(
+        _("proposals until"),
+        null=True,
+        blank=True,
+        help_text=_("Last day for proposals; empty for no deadline."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""),
+                name="projects_project_image_has_alt_text",
+                violation_error_message=_(
+                    "Please describe the image for people who cannot see it."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["is_published", "status"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        self.body = sanitize_html(self.body)
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Please describe the image for people who cannot see it.")}
+            )
+
+    def proposals_open(self, today=None):
+        today = today or timezone.localdate()
+        return self.accepts_proposals and (
+            self.proposals_until is None or self.proposals_until >= today
+        )
+
+
+class Phase(models.Model):
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="phases", verbose_name=_("project")
+    )
+    title = models.CharField(_("title"), max_length=120)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        ordering = ["start", "end"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")),
+                name="projects_phase_ends_after_start",
+                violation_error_message=_("A phase cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def is_current(self, today=None):
+        today = today or timezone.localdate()
+        return self.start <= today <= self.end
+
+    def is_past(self, today=None):
+        return self.end < (today or timezone.localdate())
+
+
+class ProjectUpdateQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(project__is_published=True, published_on__lte=timezone.localdate())
+
+
+class ProjectUpdate(models.Model):
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="updates", verbose_name=_("project")
+    )
+    published_on = models.DateField(_("date"), default=timezone.localdate)
+    title = models.CharField(_("title"), max_length=160)
+    text = models.TextField(
+        _("text"), help_text=_("Formatted text (HTML); scripts and styles are removed.")
+    )
+
+    objects = ProjectUpdateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+        ordering = ["-published_on", "-pk"]
+        indexes = [models.Index(fields=["-published_on"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.project.get_absolute_url()}#neuigkeit-{self.pk}"
+
+    def clean(self):
+        self.text = sanitize_html(self.text)

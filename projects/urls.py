@@ -5,5 +5,7 @@ from . import views
 app_name = "projects"
 
 urlpatterns = [
-    path("", views.IndexView.as_view(), name="list"),
+    path("", views.ProjectListView.as_view(), name="list"),
+    path("neuigkeiten.xml", views.ProjectNewsFeed(), name="feed"),
+    path("<slug:slug>/", views.ProjectDetailView.as_view(), name="detail"),
 ]

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import seed_users
 from pages.demo import seed_pages
+from projects.demo import seed_projects
 
 
 class Command(BaseCommand):
@@ -25,7 +26,10 @@ class Command(BaseCommand):
             )
         logins = seed_users()
         pages = seed_pages()
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({pages} new pages)."))
+        projects = seed_projects()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready ({pages} new pages, {projects} new projects).")
+        )
         self.stdout.write("Demo logins (sign in at /konto/login/):")
         for email, password, role in logins:
             self.stdout.write(f"  {role:<12} {email:<28} {password}")

@@ -1,0 +1,52 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import Phase, Project, ProjectUpdate, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PhaseInline(admin.TabularInline):
+    model = Phase
+    extra = 0
+    fields = ["title", "start", "end", "description"]
+
+
+class ProjectUpdateInline(admin.StackedInline):
+    model = ProjectUpdate
+    extra = 0
+    fields = ["published_on", "title", "text"]
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "status", "is_published", "accepts_proposals", "preview"]
+    list_filter = ["is_published", "kind", "status", "accepts_proposals", "topics"]
+    search_fields = ["title", "teaser", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["topics"]
+    inlines = [PhaseInline, ProjectUpdateInline]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status", "topics", "is_published"]}),
+        (_("Text"), {"fields": ["teaser", "body"]}),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Proposals"), {"fields": ["accepts_proposals", "proposals_until"]}),
+        (_("Contact"), {"fields": ["contact_name", "contact_role", "contact_email"]}),
+        (_("History"), {"fields": ["created_at", "updated_at"]}),
+    ]
+    view_on_site = True
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            obj.get_absolute_url(),
+            _("Show on the site") if obj.is_published else _("Preview"),
+        )
