@@ -21,7 +21,10 @@ class ProjectListView(ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        projects = Project.objects.visible_to(self.request.user).order_by("-status", "title")
+        # The Smart City projects first, then city matters; running before planned and completed.
+        projects = Project.objects.visible_to(self.request.user).order_by(
+            "-kind", "-status", "title"
+        )
         self.filterset = ProjectFilter(self.request.GET or None, queryset=projects)
         # An unknown filter value is shown as an error at its field and otherwise ignored.
         return self.filterset.qs.distinct().for_cards()

@@ -207,3 +207,10 @@ def test_start_page_invites_to_take_part(client):
     assert "Tanzabend gewählt" in html
     assert 'href="/leichte-sprache/"' in html
     assert 'href="/gebaerdensprache/"' in html
+
+
+def test_smart_city_projects_come_first(client):
+    ProjectFactory(title="A-Vorhaben", kind=Project.Kind.CITY)
+    ProjectFactory(title="Z-Projekt", kind=Project.Kind.SMART_CITY)
+    projects = list(client.get("/projekte/").context["projects"])
+    assert [p.title for p in projects] == ["Z-Projekt", "A-Vorhaben"]
