@@ -1,6 +1,12 @@
 """Sanitising of formatted text that staff write: only harmless tags and attributes survive."""
 
 import nh3
+from django.utils.translation import gettext_lazy as _
+
+FORMATTED_TEXT_HELP = _(
+    "Formatted text (HTML). Headings start at h2; scripts, styles and images "
+    "are removed when saving."
+)
 
 ALLOWED_TAGS = {
     "a",

@@ -2,7 +2,6 @@
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -15,12 +14,10 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
         projects = Project.objects.published()
         context.update(
-            today=today,
             open_for_proposals=list(
-                projects.accepting_proposals(today).order_by("proposals_until", "title")[:3]
+                projects.accepting_proposals().order_by("proposals_until", "title")[:3]
             ),
             current_projects=list(
                 projects.current().for_cards().order_by("-status", "-updated_at")[:6]

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from klmitwirkung.html import sanitize_html
+from klmitwirkung.html import FORMATTED_TEXT_HELP, sanitize_html
 
 # The first part of paths that belong to the platform's own sections.
 RESERVED_SLUGS = frozenset(
@@ -48,10 +48,7 @@ class Page(models.Model):
     title = models.CharField(_("title"), max_length=120)
     body = models.TextField(
         _("text"),
-        help_text=_(
-            "Formatted text (HTML). Headings start at h2; scripts, styles and images "
-            "are removed when saving."
-        ),
+        help_text=FORMATTED_TEXT_HELP,
     )
     is_published = models.BooleanField(_("published"), default=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)

@@ -2,13 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from klmitwirkung.html import sanitize_html
+from klmitwirkung.html import FORMATTED_TEXT_HELP, sanitize_html
 
 
 class Topic(models.Model):
@@ -42,9 +42,7 @@ class ProjectQuerySet(models.QuerySet):
 
     def for_cards(self):
         """Everything a project card shows, in a fixed number of queries."""
-        return self.prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.order_by("name")),
-        )
+        return self.prefetch_related("topics")
 
 
 class Project(models.Model):
@@ -66,10 +64,7 @@ class Project(models.Model):
     body = models.TextField(
         _("text"),
         blank=True,
-        help_text=_(
-            "Formatted text (HTML). Headings start at h2; scripts, styles and images "
-            "are removed when saving."
-        ),
+        help_text=FORMATTED_TEXT_HELP,
     )
     image = models.ImageField(_("image"), upload_to="projects/", blank=True)
     image_alt = models.CharField(
@@ -170,8 +165,12 @@ class Phase(models.Model):
 
 
 class ProjectUpdateQuerySet(models.QuerySet):
+    def published(self):
+        """News dated today or earlier; a news item dated in the future appears on its day."""
+        return self.filter(published_on__lte=timezone.localdate())
+
     def public(self):
-        return self.filter(project__is_published=True, published_on__lte=timezone.localdate())
+        return self.published().filter(project__is_published=True)
 
 
 class ProjectUpdate(models.Model):

@@ -1,5 +1,7 @@
 """Public project pages: the filterable list, one project, and the news feed."""
 
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -12,7 +14,7 @@ from django.views.generic import DetailView, ListView
 from klmitwirkung.html import sanitize_html
 
 from .filters import ProjectFilter
-from .models import Phase, Project, ProjectUpdate
+from .models import Project, ProjectUpdate
 
 
 class ProjectListView(ListView):
@@ -27,7 +29,7 @@ class ProjectListView(ListView):
         )
         self.filterset = ProjectFilter(self.request.GET or None, queryset=projects)
         # An unknown filter value is shown as an error at its field and otherwise ignored.
-        return self.filterset.qs.distinct().for_cards()
+        return self.filterset.qs.for_cards()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -37,7 +39,6 @@ class ProjectListView(ListView):
             filter_form=self.filterset.form,
             is_filtered=any(self.request.GET.get(name) for name in self.filterset.filters),
             filter_query=query.urlencode(),
-            today=timezone.localdate(),
         )
         return context
 
@@ -49,19 +50,10 @@ class ProjectDetailView(DetailView):
     def get_object(self, queryset=None):
         projects = Project.objects.visible_to(self.request.user).prefetch_related(
             "topics",
-            Prefetch("phases", queryset=Phase.objects.order_by("start", "end")),
-            Prefetch("updates", queryset=ProjectUpdate.objects.order_by("-published_on", "-pk")),
+            "phases",
+            Prefetch("updates", queryset=ProjectUpdate.objects.published(), to_attr="news"),
         )
         return get_object_or_404(projects, slug=self.kwargs["slug"])
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
-        context.update(
-            today=today,
-            updates=[u for u in self.object.updates.all() if u.published_on <= today],
-        )
-        return context
 
 
 class ProjectNewsFeed(Feed):
@@ -83,9 +75,7 @@ class ProjectNewsFeed(Feed):
         return item.get_absolute_url()
 
     def item_pubdate(self, item):
-        return timezone.make_aware(
-            timezone.datetime.combine(item.published_on, timezone.datetime.min.time())
-        )
+        return timezone.make_aware(datetime.datetime.combine(item.published_on, datetime.time()))
 
     def item_updateddate(self, item):
         return self.item_pubdate(item)
