@@ -2,6 +2,7 @@
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
@@ -34,3 +35,19 @@ class LoginForm(AllauthLoginForm):
         self.fields["login"].label = _("E-mail address")
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
+
+
+class PostalCodeForm(forms.ModelForm):
+    """The postal code a citizen declares for polls open only to residents."""
+
+    class Meta:
+        model = get_user_model()
+        fields = ["postal_code"]
+        widgets = {
+            "postal_code": forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}
+            )
+        }
+
+    def clean_postal_code(self):
+        return self.cleaned_data["postal_code"].strip()

@@ -6,7 +6,10 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .validators import not_reserved, username_characters
+from .validators import german_postal_code, not_reserved, username_characters
+
+# The postal codes of the city of Kaiserslautern; resident-only polls accept these.
+KAISERSLAUTERN_POSTAL_CODES = ("67655", "67657", "67659", "67661", "67663")
 
 
 class User(AbstractUser):
@@ -29,6 +32,17 @@ class User(AbstractUser):
     )
     first_name = None
     last_name = None
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=5,
+        blank=True,
+        validators=[german_postal_code],
+        help_text=_(
+            "Optional. Polls for residents of Kaiserslautern ask for it; it is never shown "
+            "to others."
+        ),
+    )
+    postal_code_changed_at = models.DateTimeField(_("postal code changed"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -56,6 +70,10 @@ class User(AbstractUser):
 
     def get_absolute_url(self):
         return reverse("accounts:profile")
+
+    @property
+    def lives_in_kaiserslautern(self):
+        return self.postal_code in KAISERSLAUTERN_POSTAL_CODES
 
     def get_full_name(self):
         return self.username

@@ -47,6 +47,12 @@ username_characters = RegexValidator(
     code="invalid",
 )
 
+german_postal_code = RegexValidator(
+    regex=r"^[0-9]{5}\Z",
+    message=_("Please enter a postal code of five digits, for example 67655."),
+    code="invalid",
+)
+
 
 @deconstructible
 class NotReservedValidator:

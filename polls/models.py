@@ -1,1 +1,478 @@
-"""Polls, surveys, ballots and paper batches: filled in by the polls issue."""
+"""Polls and surveys: questions and choices, online ballots, and paper batches from the stands."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from klmitwirkung.html import FORMATTED_TEXT_HELP, sanitize_html
+
+
+class PollQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        return self if user.is_staff else self.published()
+
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+    def upcoming(self, now=None):
+        return self.filter(opens_at__gt=now or timezone.now())
+
+    def closed(self, now=None):
+        return self.filter(closes_at__lte=now or timezone.now())
+
+    def with_participation(self):
+        """Online ballots and confirmed paper ballots, counted in the database."""
+        online = (
+            Ballot.objects.filter(poll=OuterRef("pk"))
+            .order_by()
+            .values("poll")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        paper = (
+            PaperBatch.objects.counted()
+            .filter(poll=OuterRef("pk"))
+            .order_by()
+            .values("poll")
+            .annotate(n=Sum("ballots_count"))
+            .values("n")
+        )
+        return self.annotate(
+            online_participants=Coalesce(Subquery(online), 0),
+            paper_participants=Coalesce(Subquery(paper), 0),
+        ).annotate(participants=F("online_participants") + F("paper_participants"))
+
+
+class Poll(models.Model):
+    class Eligibility(models.TextChoices):
+        ACCOUNT = "account", _("everyone with a confirmed account")
+        RESIDENTS = "residents", _("residents of Kaiserslautern with a confirmed account")
+        GUESTS = "guests", _("everyone, also without an account")
+
+    class ResultsVisibility(models.TextChoices):
+        LIVE = "live", _("live, while the poll is open")
+        AFTER_CLOSE = "after_close", _("after the close")
+        PUBLISHED = "published", _("once staff publish them")
+
+    title = models.CharField(_("title"), max_length=160)
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    intro = models.TextField(_("introduction"), blank=True, help_text=FORMATTED_TEXT_HELP)
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="polls",
+        verbose_name=_("project"),
+    )
+    opens_at = models.DateTimeField(_("opens"), help_text=_("Time in Kaiserslautern."))
+    closes_at = models.DateTimeField(_("closes"), help_text=_("Time in Kaiserslautern."))
+    eligibility = models.CharField(
+        _("who may take part"), max_length=20, choices=Eligibility, default=Eligibility.ACCOUNT
+    )
+    ballots_changeable = models.BooleanField(
+        _("ballots may be changed"),
+        default=True,
+        help_text=_("Participants with an account may change their answers until the close."),
+    )
+    results_visibility = models.CharField(
+        _("results shown"),
+        max_length=20,
+        choices=ResultsVisibility,
+        default=ResultsVisibility.AFTER_CLOSE,
+    )
+    method_note = models.TextField(
+        _("note on method"),
+        blank=True,
+        help_text=_(
+            "Shown with the results, for example how the paper ballots were collected. "
+            "The platform adds what it knows itself (stands, dates, guests)."
+        ),
+    )
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Only published polls are public.")
+    )
+    results_published_at = models.DateTimeField(
+        _("results published"), null=True, blank=True, editable=False
+    )
+    results_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("results published by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PollQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("poll")
+        verbose_name_plural = _("polls")
+        ordering = ["-closes_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=F("opens_at")),
+                name="polls_poll_closes_after_opening",
+                violation_error_message=_("A poll must close after it opens."),
+            ),
+        ]
+        indexes = [models.Index(fields=["is_published", "opens_at", "closes_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("polls:detail", kwargs={"slug": self.slug})
+
+    def get_results_url(self):
+        return reverse("polls:results", kwargs={"slug": self.slug})
+
+    def clean(self):
+        self.intro = sanitize_html(self.intro)
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("A poll must close after it opens.")})
+
+    def is_open(self, now=None):
+        now = now or timezone.now()
+        return self.opens_at <= now < self.closes_at
+
+    def is_upcoming(self, now=None):
+        return (now or timezone.now()) < self.opens_at
+
+    def is_closed(self, now=None):
+        return self.closes_at <= (now or timezone.now())
+
+    @property
+    def results_published(self):
+        return self.results_published_at is not None
+
+    @property
+    def allows_guests(self):
+        return self.eligibility == self.Eligibility.GUESTS
+
+    @property
+    def for_residents(self):
+        return self.eligibility == self.Eligibility.RESIDENTS
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("single choice")
+        MULTIPLE = "multiple", _("multiple choice")
+        TEXT = "text", _("free text")
+
+    poll = models.ForeignKey(
+        Poll, on_delete=models.CASCADE, related_name="questions", verbose_name=_("poll")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text = models.CharField(_("question"), max_length=300)
+    description = models.TextField(_("explanation"), blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.SINGLE)
+    is_required = models.BooleanField(_("answer required"), default=True)
+    max_choices = models.PositiveSmallIntegerField(
+        _("at most this many choices"),
+        null=True,
+        blank=True,
+        help_text=_("For multiple choice: how many choices a participant may select."),
+    )
+    max_length = models.PositiveSmallIntegerField(
+        _("at most this many characters"),
+        default=1000,
+        help_text=_("For free text: the longest answer accepted."),
+    )
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["poll", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="multiple") | Q(max_choices__gte=1),
+                name="polls_question_multiple_has_maximum",
+                violation_error_message=_(
+                    "A multiple-choice question needs the largest number of choices."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(max_length__gte=1, max_length__lte=5000),
+                name="polls_question_max_length_range",
+                violation_error_message=_("Free-text answers may be 1 to 5,000 characters long."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    def clean(self):
+        if self.kind == self.Kind.MULTIPLE and not self.max_choices:
+            raise ValidationError(
+                {
+                    "max_choices": _(
+                        "A multiple-choice question needs the largest number of choices."
+                    )
+                }
+            )
+
+    @property
+    def has_choices(self):
+        return self.kind != self.Kind.TEXT
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    label = models.CharField(_("label"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    image = models.ImageField(_("image"), upload_to="polls/", blank=True)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
+
+    class Meta:
+        verbose_name = pgettext_lazy("poll", "choice")
+        verbose_name_plural = pgettext_lazy("poll", "choices")
+        ordering = ["question", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""),
+                name="polls_choice_image_has_alt_text",
+                violation_error_message=_(
+                    "Please describe the image for people who cannot see it."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Please describe the image for people who cannot see it.")}
+            )
+
+
+class Ballot(models.Model):
+    """One person's answers to one poll; kept, without the person, when the account goes."""
+
+    poll = models.ForeignKey(
+        Poll, on_delete=models.PROTECT, related_name="ballots", verbose_name=_("poll")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ballots",
+        verbose_name=_("participant"),
+    )
+    is_guest = models.BooleanField(_("cast as a guest"), default=False)
+    created_at = models.DateTimeField(_("cast"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["poll", "user"],
+                condition=Q(user__isnull=False),
+                name="polls_ballot_one_per_person",
+                violation_error_message=_("You have already voted in this poll."),
+            ),
+            models.CheckConstraint(
+                condition=Q(is_guest=False) | Q(user__isnull=True),
+                name="polls_ballot_guest_without_account",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Ballot no. %(number)s") % {"number": self.pk}
+
+
+class Selection(models.Model):
+    """A choice ticked on a ballot."""
+
+    ballot = models.ForeignKey(
+        Ballot, on_delete=models.CASCADE, related_name="selections", verbose_name=_("ballot")
+    )
+    choice = models.ForeignKey(
+        Choice,
+        on_delete=models.PROTECT,
+        related_name="selections",
+        verbose_name=pgettext_lazy("poll", "choice"),
+    )
+
+    class Meta:
+        verbose_name = _("selection")
+        verbose_name_plural = _("selections")
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "choice"], name="polls_selection_unique"),
+        ]
+
+    def __str__(self):
+        return str(self.choice)
+
+
+class TextAnswer(models.Model):
+    """A free-text answer: read by staff, never published."""
+
+    ballot = models.ForeignKey(
+        Ballot, on_delete=models.CASCADE, related_name="text_answers", verbose_name=_("ballot")
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="text_answers", verbose_name=_("question")
+    )
+    text = models.TextField(_("answer"))
+
+    class Meta:
+        verbose_name = _("free-text answer")
+        verbose_name_plural = _("free-text answers")
+        ordering = ["question", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ballot", "question"], name="polls_textanswer_one_per_question"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class PaperBatchQuerySet(models.QuerySet):
+    def counted(self):
+        """Confirmed and not voided: the only batches that count."""
+        return self.filter(confirmed_at__isnull=False, voided_at__isnull=True)
+
+
+class PaperBatch(models.Model):
+    """Paper ballots from one stand: entered by one staff member, confirmed by another."""
+
+    class State(models.TextChoices):
+        ENTERED = "entered", _("waiting for confirmation")
+        CONFIRMED = "confirmed", _("confirmed")
+        VOIDED = "voided", _("voided")
+
+    poll = models.ForeignKey(
+        Poll, on_delete=models.PROTECT, related_name="paper_batches", verbose_name=_("poll")
+    )
+    place = models.CharField(
+        _("place"), max_length=160, help_text=_("For example: Stand at »Lautern blüht auf«")
+    )
+    collected_on = models.DateField(_("collected on"))
+    ballots_count = models.PositiveIntegerField(
+        _("paper ballots"), help_text=_("How many filled-in paper ballots this batch holds.")
+    )
+    note = models.TextField(_("note"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    entered_at = models.DateTimeField(_("entered"), auto_now_add=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("voided by"),
+    )
+    voided_at = models.DateTimeField(_("voided"), null=True, blank=True)
+    void_reason = models.TextField(_("reason for voiding"), blank=True)
+
+    objects = PaperBatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("paper batch")
+        verbose_name_plural = _("paper batches")
+        ordering = ["-collected_on", "-pk"]
+        permissions = [("confirm_paperbatch", _("Can confirm paper batches entered by others"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(confirmed_by__isnull=True) | ~Q(confirmed_by=F("entered_by")),
+                name="polls_paperbatch_four_eyes",
+                violation_error_message=_(
+                    "A paper batch must be confirmed by someone other than the person who "
+                    "entered it."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(confirmed_by__isnull=True, confirmed_at__isnull=True)
+                | Q(confirmed_by__isnull=False, confirmed_at__isnull=False),
+                name="polls_paperbatch_confirmation_complete",
+            ),
+            models.CheckConstraint(
+                condition=Q(voided_at__isnull=True, voided_by__isnull=True, void_reason="")
+                | (Q(voided_at__isnull=False, voided_by__isnull=False) & ~Q(void_reason="")),
+                name="polls_paperbatch_void_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.place}, {self.collected_on:%d.%m.%Y}"
+
+    @property
+    def state(self):
+        if self.voided_at:
+            return self.State.VOIDED
+        if self.confirmed_at:
+            return self.State.CONFIRMED
+        return self.State.ENTERED
+
+    def get_state_display(self):
+        return self.State(self.state).label
+
+
+class PaperCount(models.Model):
+    batch = models.ForeignKey(
+        PaperBatch, on_delete=models.CASCADE, related_name="counts", verbose_name=_("paper batch")
+    )
+    choice = models.ForeignKey(
+        Choice,
+        on_delete=models.PROTECT,
+        related_name="paper_counts",
+        verbose_name=pgettext_lazy("poll", "choice"),
+    )
+    count = models.PositiveIntegerField(_("votes"))
+
+    class Meta:
+        verbose_name = _("paper count")
+        verbose_name_plural = _("paper counts")
+        ordering = ["choice"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "choice"], name="polls_papercount_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.choice}: {self.count}"

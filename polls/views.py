@@ -1,7 +1,224 @@
-"""Views of the polls app; its own issue fills the list with content."""
+"""Public poll pages: the list, one poll with its ballot form, the results and their CSV."""
 
-from django.views.generic import TemplateView
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from .forms import BallotForm
+from .models import Ballot, Poll
+from .permissions import (
+    Obstacle,
+    can_change_ballot,
+    can_see_results,
+    results_are_public,
+    voting_obstacle,
+)
+from .results import tally
+from .services import AlreadyVoted, cast_ballot
+
+GUEST_BALLOTS_SESSION_KEY = "polls_guest_ballots"
 
 
-class IndexView(TemplateView):
-    template_name = "polls/index.html"
+def visible_poll(request, slug):
+    polls = Poll.objects.visible_to(request.user).select_related("project")
+    return get_object_or_404(polls, slug=slug)
+
+
+class PollListView(ListView):
+    """Open and upcoming polls on the first page; closed ones below, newest first, paginated."""
+
+    template_name = "polls/poll_list.html"
+    context_object_name = "closed_polls"
+    paginate_by = 10
+
+    def get_queryset(self):
+        self.now = timezone.now()
+        return self.listed().closed(self.now).order_by("-closes_at", "title")
+
+    def listed(self):
+        return (
+            Poll.objects.visible_to(self.request.user)
+            .with_participation()
+            .select_related("project")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        first_page = context["page_obj"].number == 1
+        context.update(
+            open_polls=list(self.listed().open(self.now).order_by("closes_at", "title"))
+            if first_page
+            else [],
+            upcoming_polls=list(self.listed().upcoming(self.now).order_by("opens_at", "title"))
+            if first_page
+            else [],
+        )
+        return context
+
+
+def own_ballot(request, poll):
+    """The ballot this visitor cast: by account, or by this browser session for guests."""
+    ballots = Ballot.objects.filter(poll=poll).prefetch_related("selections", "text_answers")
+    if request.user.is_authenticated:
+        return ballots.filter(user=request.user).first()
+    ballot_id = request.session.get(GUEST_BALLOTS_SESSION_KEY, {}).get(str(poll.pk))
+    if ballot_id is None:
+        return None
+    return ballots.filter(pk=ballot_id, is_guest=True).first()
+
+
+def ballot_summary(ballot, questions):
+    """The visitor's own answers, question by question, for the confirmation."""
+    chosen = {selection.choice_id for selection in ballot.selections.all()}
+    texts = {answer.question_id: answer.text for answer in ballot.text_answers.all()}
+    return [
+        {
+            "question": question,
+            "choices": [choice for choice in question.choices.all() if choice.pk in chosen],
+            "text": texts.get(question.pk, ""),
+        }
+        for question in questions
+    ]
+
+
+class PollDetailView(View):
+    template_name = "polls/poll_detail.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.poll = visible_poll(request, kwargs["slug"])
+        self.questions = list(self.poll.questions.prefetch_related("choices"))
+
+    def get(self, request, slug):
+        ballot = own_ballot(request, self.poll)
+        form = None
+        obstacle = voting_obstacle(request.user, self.poll)
+        changing = "aendern" in request.GET and can_change_ballot(request.user, self.poll, ballot)
+        if changing:
+            form = BallotForm(
+                initial=BallotForm.initial_from(ballot, self.questions), questions=self.questions
+            )
+        elif ballot is None and obstacle is None:
+            form = BallotForm(questions=self.questions)
+        return self.render(form=form, ballot=ballot, obstacle=obstacle, changing=changing)
+
+    def post(self, request, slug):
+        ballot = own_ballot(request, self.poll)
+        if ballot is not None and not can_change_ballot(request.user, self.poll, ballot):
+            messages.info(request, _("You have already voted in this poll."))
+            return redirect(self.poll)
+        form = BallotForm(request.POST, questions=self.questions)
+        changing = ballot is not None
+        if form.is_valid():
+            try:
+                ballot = cast_ballot(poll=self.poll, user=request.user, answers=form.answers())
+            except AlreadyVoted as error:
+                messages.info(request, error.messages[0])
+                return redirect(self.poll)
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                if ballot.is_guest:
+                    guest_ballots = request.session.get(GUEST_BALLOTS_SESSION_KEY, {})
+                    guest_ballots[str(self.poll.pk)] = ballot.pk
+                    request.session[GUEST_BALLOTS_SESSION_KEY] = guest_ballots
+                if changing:
+                    messages.success(request, _("Your changed vote has been counted."))
+                else:
+                    messages.success(request, _("Your vote has been counted."))
+                return redirect(f"{self.poll.get_absolute_url()}#ihre-stimme")
+        return self.render(
+            form=form,
+            ballot=ballot,
+            obstacle=voting_obstacle(request.user, self.poll),
+            changing=changing,
+        )
+
+    def render(self, *, form, ballot, obstacle, changing):
+        poll = self.poll
+        context = {
+            "poll": poll,
+            "questions": self.questions,
+            "form": form,
+            "ballot": ballot,
+            "answers": ballot_summary(ballot, self.questions) if ballot else None,
+            "obstacle": obstacle,
+            "Obstacle": Obstacle,
+            "changing": changing,
+            "can_change": can_change_ballot(self.request.user, poll, ballot),
+            "results_visible": can_see_results(self.request.user, poll),
+            "participants": Poll.objects.filter(pk=poll.pk)
+            .with_participation()
+            .values_list("participants", flat=True)[0],
+        }
+        return render(self.request, self.template_name, context)
+
+
+class PollResultsView(View):
+    template_name = "polls/poll_results.html"
+
+    def get(self, request, slug):
+        poll = visible_poll(request, slug)
+        context = {
+            "poll": poll,
+            "visible": can_see_results(request.user, poll),
+            "preview": not results_are_public(poll),
+        }
+        if context["visible"]:
+            context["results"] = tally(poll)
+        return render(request, self.template_name, context)
+
+
+class PollResultsCSVView(View):
+    """Open data: the same figures as the results page, one row per choice."""
+
+    def get(self, request, slug):
+        poll = visible_poll(request, slug)
+        if not can_see_results(request.user, poll):
+            raise Http404
+        results = tally(poll)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{poll.slug}-ergebnisse.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("question"),
+                _("answer"),
+                _("online"),
+                _("paper"),
+                _("total"),
+                _("share in percent"),
+            ]
+        )
+        participants = _("participants")
+        writer.writerow(
+            [
+                participants,
+                "",
+                results.online_participants,
+                results.paper_participants,
+                results.participants,
+                "",
+            ]
+        )
+        for question_result in results.choice_questions:
+            for row in question_result.choices:
+                writer.writerow(
+                    [
+                        question_result.question.text,
+                        row.choice.label,
+                        row.online,
+                        row.paper,
+                        row.total,
+                        f"{row.share:.1f}",
+                    ]
+                )
+        return response

@@ -96,7 +96,11 @@ class Journey:
 
 # Data migrations whose rows every journey needs. The live server's transactional tests
 # empty all tables afterwards, so each journey runs these (idempotent) migrations again.
-DATA_MIGRATIONS = [("accounts", "0002_staff_groups"), ("projects", "0002_editor_permissions")]
+DATA_MIGRATIONS = [
+    ("accounts", "0002_staff_groups"),
+    ("projects", "0002_editor_permissions"),
+    ("polls", "0002_staff_permissions"),
+]
 
 
 @pytest.fixture

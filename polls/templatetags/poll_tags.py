@@ -1,0 +1,47 @@
+"""Template helpers for polls: the deadline in words, and a project's polls."""
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from polls.models import Poll
+
+register = template.Library()
+
+
+@register.filter
+def deadline(poll, now=None):
+    """“noch 3 Tage”, “endet heute um 18:00 Uhr”, “beginnt am 1. Dezember”, “beendet am …”."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    if poll.is_upcoming(now):
+        opens = timezone.localtime(poll.opens_at)
+        return _("opens on %(date)s at %(time)s") % {
+            "date": formats.date_format(opens, "j. F Y"),
+            "time": formats.time_format(opens, "H:i"),
+        }
+    closes = timezone.localtime(poll.closes_at)
+    if poll.is_closed(now):
+        return _("closed on %(date)s") % {"date": formats.date_format(closes, "j. F Y")}
+    days = (closes.date() - today).days
+    time = formats.time_format(closes, "H:i")
+    if days == 0:
+        return _("closes today at %(time)s") % {"time": time}
+    if days == 1:
+        return _("closes tomorrow at %(time)s") % {"time": time}
+    return ngettext("%(days)d day left", "%(days)d days left", days) % {"days": days}
+
+
+@register.inclusion_tag("polls/includes/_project_polls.html", takes_context=True)
+def project_polls(context, project):
+    """The published polls of one project, open ones first: two queries, whatever the count."""
+    polls = list(
+        Poll.objects.published()
+        .filter(project=project)
+        .with_participation()
+        .order_by("-closes_at")
+    )
+    now = timezone.now()
+    polls.sort(key=lambda poll: (poll.is_closed(now), poll.is_upcoming(now)))
+    return {"polls": polls, "request": context.get("request")}
