@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from polls.models import Poll
 from projects.models import Project, ProjectUpdate
 
 
@@ -16,6 +17,13 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         projects = Project.objects.published()
         context.update(
+            open_polls=list(
+                Poll.objects.published()
+                .open()
+                .with_participation()
+                .select_related("project")
+                .order_by("closes_at", "title")[:3]
+            ),
             open_for_proposals=list(
                 projects.accepting_proposals().order_by("proposals_until", "title")[:3]
             ),

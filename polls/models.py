@@ -201,7 +201,7 @@ class Question(models.Model):
         ordering = ["poll", "position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind="multiple") | Q(max_choices__gte=1),
+                condition=~Q(kind="multiple") | Q(max_choices__isnull=False, max_choices__gte=1),
                 name="polls_question_multiple_has_maximum",
                 violation_error_message=_(
                     "A multiple-choice question needs the largest number of choices."

@@ -66,7 +66,7 @@ class ChoiceFactory(factory.django.DjangoModelFactory):
 
 
 def poll_with_questions(**kwargs):
-    """A poll with a single-choice (3 choices), a multiple-choice (max 2 of 3) and a text question."""
+    """A poll with a single choice (of 3), a multiple choice (2 of 3) and a free-text question."""
     poll = PollFactory(**kwargs)
     single = QuestionFactory(poll=poll, position=1, text="Welche Veranstaltung zuerst?")
     for label in ("Roundnet", "Open-Air-Lesung", "Lautern tanzt"):
