@@ -1,6 +1,7 @@
 """The signed-in person's own pages under /konto/."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -34,7 +35,7 @@ class ProfileView(LoginRequiredMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         # Work on a copy so that a rejected value never shows up as the stored one.
         form = PostalCodeForm(
-            request.POST, instance=type(request.user).objects.get(pk=request.user.pk)
+            request.POST, instance=get_user_model().objects.get(pk=request.user.pk)
         )
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(postal_code_form=form))

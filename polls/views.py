@@ -14,7 +14,6 @@ from django.views.generic import ListView
 from .forms import BallotForm
 from .models import Ballot, Poll
 from .permissions import (
-    Obstacle,
     can_change_ballot,
     can_see_results,
     results_are_public,
@@ -151,7 +150,6 @@ class PollDetailView(View):
             "ballot": ballot,
             "answers": ballot_summary(ballot, self.questions) if ballot else None,
             "obstacle": obstacle,
-            "Obstacle": Obstacle,
             "changing": changing,
             "can_change": can_change_ballot(self.request.user, poll, ballot),
             "results_visible": can_see_results(self.request.user, poll),
