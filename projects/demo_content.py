@@ -37,11 +37,11 @@ PROJECTS = [
 <li>ein Spielbereich für Kinder</li>
 </ul>
 <h2>Die erste Runde</h2>
-<p>In der ersten Runde 2022 standen ein Tanzabend und 3D-Straßenmalerei zur Wahl. Gewonnen hat „Lautern tanzt“: Für einen Abend wurde der Platz zur Tanzfläche. Die 3D-Straßenmalerei kam auf Platz zwei.</p>
+<p>In der ersten Runde 2022 standen fünf Ideen zur Wahl, darunter ein Tanzabend und 3D-Straßenmalerei. Gewonnen hat „Lautern tanzt“: Für einen Abend wurde der Platz zur Tanzfläche. Die 3D-Straßenmalerei kam auf Platz zwei.</p>
 <h2>So entscheiden Sie mit</h2>
 <p>Sie können hier auf KLmitWirkung abstimmen oder auf Papier – zum Beispiel an unseren Ständen auf Märkten und bei Veranstaltungen wie „Lautern blüht auf“. Beide Wege zählen gleich: Wir tragen die Stimmzettel ein, und das Ergebnis zeigt die Online- und Papierstimmen zusammen und getrennt. Wie die Beteiligung im Einzelnen abläuft, lesen Sie unter <a href="/so-funktionierts/">So funktioniert die Beteiligung</a>.</p>
 <h2>Jetzt sind Sie dran</h2>
-<p>Für die nächste Runde sammeln wir wieder <a href="/vorschlaege/">Vorschläge</a>. Beschreiben Sie kurz, was auf dem Platz passieren soll, für wen es gedacht ist und was dafür gebraucht wird, etwa Strom, Wasser oder Sitzgelegenheiten. Alle Vorschläge, die sich auf der Fläche umsetzen lassen, kommen danach in die Abstimmung.</p>""",
+<p>Die zweite Runde läuft: In der <a href="/abstimmungen/">Abstimmung</a> entscheiden Sie, welche Idee den Platz als nächste nutzt. Ideen für spätere Runden können Sie weiterhin als <a href="/vorschlaege/">Vorschlag</a> einreichen. Beschreiben Sie kurz, was auf dem Platz passieren soll, für wen es gedacht ist und was dafür gebraucht wird, etwa Strom, Wasser oder Sitzgelegenheiten.</p>""",
         "contact_name": "Team Stadt.Raum.Wir.",
         "contact_role": "Projektteam, KL.digital GmbH",
         "contact_email": "stadtraumwir@example.org",
@@ -58,20 +58,20 @@ PROJECTS = [
             {
                 "title": "Vorschläge sammeln",
                 "start_days": -40,
-                "end_days": 45,
+                "end_days": -5,
                 "description": "Online und an unseren Marktständen können Sie Ideen für die nächste "
                 "Nutzung des Platzes einreichen.",
             },
             {
                 "title": "Abstimmung",
-                "start_days": 46,
-                "end_days": 75,
+                "start_days": -4,
+                "end_days": 21,
                 "description": "Alle umsetzbaren Vorschläge stehen online und auf Papier zur Wahl.",
             },
             {
                 "title": "Aktionstage auf dem Platz",
-                "start_days": 100,
-                "end_days": 106,
+                "start_days": 45,
+                "end_days": 51,
                 "description": "Die Idee mit den meisten Stimmen wird für einige Tage auf dem Platz "
                 "umgesetzt.",
             },
@@ -79,8 +79,8 @@ PROJECTS = [
         "news": [
             {
                 "days": -3,
-                "title": "Neue Runde: Ihre Ideen für den Platz",
-                "text": """<p>Ab sofort können Sie wieder Vorschläge für die nächste Nutzung der Fläche einreichen. Gefragt sind Ideen, die sich mit einfachen Mitteln für einige Tage umsetzen lassen. Die Einreichung läuft bis zum Ende der Vorschlagsphase; danach stimmen Sie online und auf Papier ab.</p>""",
+                "title": "Zweite Runde: Die Abstimmung läuft",
+                "text": """<p>Aus Ihren Ideen sind fünf umsetzbare Vorschläge für die nächste Nutzung der Fläche geworden. Bis zum Ende der Abstimmungsphase können Sie online und an unseren Marktständen auf Papier abstimmen. Die Abstimmung ist für Einwohner:innen von Kaiserslautern; die Postleitzahl tragen Sie in Ihrem Profil ein.</p>""",
             },
             {
                 "days": -18,
@@ -114,7 +114,7 @@ PROJECTS = [
 <li><strong>Ausprobieren:</strong> Händler:innen stellen Produkte zum Testen bereit, bevor Sie sich für einen Kauf entscheiden.</li>
 </ul>
 <h2>Ihre Meinung ist gefragt</h2>
-<p>Bevor wir bauen, wollen wir wissen, wo die Box am meisten nützt und welche Funktionen Ihnen wichtig sind. In der <a href="/abstimmungen/">Umfrage</a> können Sie Standorte bewerten, Funktionen auswählen und angeben, zu welchen Zeiten Sie die Box nutzen würden. Die Umfrage dauert etwa fünf Minuten und ist anonym.</p>
+<p>Bevor wir bauen, wollen wir wissen, wo die Box am meisten nützt und welche Funktionen Ihnen wichtig sind. In der <a href="/abstimmungen/">Umfrage</a> können Sie einen Standort auswählen, Funktionen ankreuzen und angeben, zu welchen Zeiten Sie die Box nutzen würden. Die Umfrage dauert etwa fünf Minuten und ist auch ohne Konto möglich.</p>
 <h2>Wie es weitergeht</h2>
 <p>Nach der Umfrage werten wir die Antworten gemeinsam mit dem Einzelhandel aus. Danach wird die Box aufgebaut und in einem Testbetrieb erprobt. Was gut funktioniert, bleibt; was nicht genutzt wird, ersetzen wir.</p>""",
         "contact_name": "Team Lokale Logistik",
@@ -652,7 +652,7 @@ PROJECTS = [
 <h2>Der Entwurf</h2>
 <p>Das beauftragte Planungsbüro hat daraus einen Entwurf entwickelt. Er sieht unter anderem vor, befestigte Flächen zu entsiegeln und Regenwasser in Mulden versickern zu lassen. So bleibt der Park im Sommer kühler, und die Bäume werden besser mit Wasser versorgt. Die Wiese in der Mitte bleibt als freie Fläche erhalten.</p>
 <h2>Ihre Meinung zum Entwurf</h2>
-<p>Bis zum Ende der aktuellen Phase können Sie den Entwurf in einer kurzen <a href="/abstimmungen/">Umfrage</a> bewerten. Papierbögen liegen im Stadtteilbüro aus. Ihre Rückmeldungen werden geprüft und, soweit möglich, in die weitere Planung übernommen.</p>
+<p>Bis zum Ende der aktuellen Phase können Sie uns Ihre Meinung zum Entwurf schicken, per E-Mail an das Team oder auf den Rückmeldebögen, die im Stadtteilbüro ausliegen. Ihre Rückmeldungen werden geprüft und, soweit möglich, in die weitere Planung übernommen.</p>
 <h2>Bauzeit</h2>
 <p>Nach der Ausschreibung soll in Abschnitten gebaut werden, damit immer ein Teil des Parks nutzbar bleibt.</p>""",
         "contact_name": "Team Stadtteilpark",
@@ -672,8 +672,8 @@ PROJECTS = [
                 "title": "Entwurf und Rückmeldungen",
                 "start_days": -129,
                 "end_days": 20,
-                "description": "Das Planungsbüro erarbeitet einen Entwurf; Sie bewerten ihn in "
-                "einer Umfrage.",
+                "description": "Das Planungsbüro erarbeitet einen Entwurf; Sie geben "
+                "Rückmeldungen dazu.",
             },
             {
                 "title": "Ausschreibung",
@@ -693,7 +693,7 @@ PROJECTS = [
             {
                 "days": -10,
                 "title": "Entwurf vorgestellt",
-                "text": """<p>Bei einem Abend im Stadtteilzentrum hat das Planungsbüro den Entwurf vorgestellt. Besonders positiv aufgenommen wurden der Wasserspielplatz und die zusätzlichen Bäume. Diskutiert wurde über den Standort des Jugendtreffpunkts. Ihre Meinung können Sie noch in der Umfrage abgeben.</p>""",
+                "text": """<p>Bei einem Abend im Stadtteilzentrum hat das Planungsbüro den Entwurf vorgestellt. Besonders positiv aufgenommen wurden der Wasserspielplatz und die zusätzlichen Bäume. Diskutiert wurde über den Standort des Jugendtreffpunkts. Ihre Meinung können Sie uns noch bis zum Ende der Phase schicken.</p>""",
             },
             {
                 "days": -140,

@@ -1,10 +1,11 @@
-"""Load demo content: accounts for each role and the pages; safe to run again."""
+"""Load demo content: accounts for each role, pages, projects and polls; safe to run again."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import seed_users
 from pages.demo import seed_pages
+from polls.demo import seed_polls
 from projects.demo import seed_projects
 
 
@@ -27,8 +28,12 @@ class Command(BaseCommand):
         logins = seed_users()
         pages = seed_pages()
         projects = seed_projects()
+        polls = seed_polls()
         self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready ({pages} new pages, {projects} new projects).")
+            self.style.SUCCESS(
+                f"Demo content ready ({pages} new pages, {projects} new projects, "
+                f"{polls} new polls)."
+            )
         )
         self.stdout.write("Demo logins (sign in at /konto/login/):")
         for email, password, role in logins:

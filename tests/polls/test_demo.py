@@ -1,0 +1,133 @@
+"""The demo polls that `make run` loads: one per state, with votes enough to fill the charts."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from accounts.models import User
+from polls.models import Ballot, PaperBatch, PaperCount, Poll, Question, Selection, TextAnswer
+from polls.permissions import can_see_results, can_vote, results_are_public
+from polls.results import tally
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+
+
+def counts():
+    return [
+        model.objects.count()
+        for model in (Poll, Question, Ballot, Selection, TextAnswer, PaperBatch, PaperCount, User)
+    ]
+
+
+def test_seeding_twice_changes_nothing(demo):
+    before = counts()
+    published_2022 = Poll.objects.get(slug="stadt-raum-wir-2022").results_published_at
+    call_command("seed_demo", verbosity=0)
+    assert counts() == before
+    assert Poll.objects.get(slug="stadt-raum-wir-2022").results_published_at == published_2022
+
+
+def test_2022_round_is_closed_and_lautern_tanzt_won_online_and_on_paper(demo):
+    poll = Poll.objects.get(slug="stadt-raum-wir-2022")
+    assert poll.is_published and poll.is_closed()
+    assert poll.opens_at.year == poll.closes_at.year == 2022
+    assert poll.results_published_at.year == 2022
+    assert poll.project.slug == "stadt-raum-wir"
+    assert results_are_public(poll)
+
+    results = tally(poll)
+    (question,) = results.choice_questions
+    ranking = sorted(question.choices, key=lambda row: row.total, reverse=True)
+    assert ranking[0].choice.label == "Tanzabend „Lautern tanzt“"
+    assert ranking[1].choice.label == "3D-Straßenmalerei"
+    assert ranking[0].total > ranking[1].total > ranking[2].total
+    assert {row.choice.label for row in ranking} == {
+        "Roundnet",
+        "Crossboule mit Käse und Baguette",
+        "3D-Straßenmalerei",
+        "Open-Air-Lesung",
+        "Tanzabend „Lautern tanzt“",
+    }
+    assert results.online_participants > 0
+
+    (batch,) = results.paper_batches
+    assert batch.place == "Stand bei »Lautern blüht auf«"
+    assert poll.opens_at.date() <= batch.collected_on <= poll.closes_at.date()
+    assert batch.entered_by.email == "redaktion@example.org"
+    assert batch.confirmed_by.email == "moderation@example.org"
+    assert batch.confirmed_at < poll.results_published_at
+    assert results.paper_participants == batch.ballots_count > 0
+
+
+def test_new_round_is_open_for_residents_with_live_results_and_a_batch_to_confirm(demo):
+    poll = Poll.objects.get(slug="stadt-raum-wir-runde-2")
+    assert poll.is_published and poll.is_open()
+    assert poll.project.slug == "stadt-raum-wir"
+    assert poll.eligibility == Poll.Eligibility.RESIDENTS
+    assert poll.results_visibility == Poll.ResultsVisibility.LIVE
+    assert poll.ballots_changeable
+    assert results_are_public(poll)
+    assert poll.ballots.count() >= 20
+    assert all(ballot.user.lives_in_kaiserslautern for ballot in poll.ballots.all())
+
+    (batch,) = poll.paper_batches.all()
+    assert batch.state == PaperBatch.State.ENTERED
+    assert batch.entered_by.email == "redaktion@example.org"
+
+
+def test_demo_citizen_can_vote_herself_in_the_open_round(demo):
+    poll = Poll.objects.get(slug="stadt-raum-wir-runde-2")
+    citizen = User.objects.get(email="buergerin@example.org")
+    assert citizen.lives_in_kaiserslautern
+    assert can_vote(citizen, poll)
+    assert not poll.ballots.filter(user=citizen).exists()
+
+
+def test_ausprobierbox_survey_is_open_to_guests_with_three_kinds_of_question(demo):
+    poll = Poll.objects.get(slug="ausprobierbox")
+    assert poll.is_published and poll.is_open()
+    assert poll.project.slug == "lokale-logistik"
+    assert poll.eligibility == Poll.Eligibility.GUESTS
+    kinds = [question.kind for question in poll.questions.all()]
+    assert kinds[0] == Question.Kind.SINGLE
+    assert Question.Kind.TEXT in kinds
+    (multiple,) = poll.questions.filter(kind=Question.Kind.MULTIPLE)
+    assert multiple.max_choices == 3
+    assert "Funktionen" in multiple.text
+
+    results = tally(poll)
+    assert results.guest_participants > 0
+    assert results.online_participants > results.guest_participants
+    assert results.paper_batches
+    for question in results.choice_questions:
+        assert sum(row.total for row in question.choices) > 0, question.question.text
+    assert TextAnswer.objects.filter(question__poll=poll).exists()
+    # A ballot never holds more functions than the question allows.
+    for ballot in poll.ballots.all():
+        assert ballot.selections.filter(choice__question=multiple).count() <= 3
+
+
+def test_upcoming_poll_has_questions_and_no_ballots_yet(demo):
+    upcoming = Poll.objects.upcoming().published()
+    assert upcoming.exists()
+    poll = upcoming.get(slug="radverkehr-umfrage")
+    assert poll.opens_at > timezone.now()
+    assert poll.project.slug == "radverkehrskonzept"
+    assert poll.questions.count() == 3
+    assert not poll.ballots.exists()
+    assert not can_vote(User.objects.get(email="buergerin@example.org"), poll)
+
+
+def test_demo_poll_pages_render(client, demo):
+    assert client.get("/abstimmungen/").status_code == 200
+    citizen = User.objects.get(email="buergerin@example.org")
+    for poll in Poll.objects.all():
+        assert client.get(poll.get_absolute_url()).status_code == 200, poll.slug
+        assert client.get(poll.get_results_url()).status_code == 200, poll.slug
+        assert can_see_results(citizen, poll) == results_are_public(poll)
