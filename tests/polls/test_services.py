@@ -65,11 +65,11 @@ def test_cast_ballot_stores_choices_and_text(user):
 @pytest.mark.parametrize(
     ("change", "error"),
     [
-        ("missing_required", "Please answer this question."),
-        ("too_many", "Please choose at most 2 answers."),
-        ("foreign_choice", "Please choose only among the answers offered."),
-        ("two_single", "Please choose only one answer."),
-        ("long_text", "Please shorten your answer to at most 200 characters."),
+        ("missing_required", "Bitte beantworten Sie diese Frage."),
+        ("too_many", "Bitte wählen Sie höchstens 2 Antworten."),
+        ("foreign_choice", "Bitte wählen Sie nur unter den angebotenen Antworten."),
+        ("two_single", "Bitte wählen Sie nur eine Antwort."),
+        ("long_text", "Bitte kürzen Sie Ihre Antwort auf höchstens 200 Zeichen."),
     ],
 )
 def test_invalid_answers_store_nothing(user, change, error):
@@ -313,9 +313,9 @@ def test_only_the_enterer_corrects_an_unconfirmed_batch(editor, second_editor):
 @pytest.mark.parametrize(
     ("ballots", "counts", "message"),
     [
-        (10, {"Roundnet": 6, "Lautern tanzt": 5}, "allows one answer per ballot"),
-        (10, {"Roundnet": 11}, "More votes than paper ballots in this batch."),
-        (2, {"Pakete": 2, "Kühlfach": 2, "Leihgeräte": 1}, "allows 2 answers per ballot"),
+        (10, {"Roundnet": 6, "Lautern tanzt": 5}, "erlaubt eine Antwort je Stimmzettel"),
+        (10, {"Roundnet": 11}, "Mehr Stimmen als Stimmzettel in diesem Stapel."),
+        (2, {"Pakete": 2, "Kühlfach": 2, "Leihgeräte": 1}, "erlaubt 2 Antworten je Stimmzettel"),
     ],
 )
 def test_implausible_counts_are_refused(editor, ballots, counts, message):
