@@ -105,7 +105,9 @@ E-Mail: <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></p>
 <p>Ihre Beiträge – Vorschläge, Kommentare und Stimmen – speichern wir zusammen mit Ihrem Konto.</p>
 <ul>
 <li><strong>Vorschläge und Kommentare</strong> erscheinen erst, nachdem unser Moderationsteam sie freigegeben hat. Veröffentlichte Beiträge zeigen Ihren öffentlichen Namen.</li>
-<li><strong>Stimmen</strong> speichern wir mit Ihrem Konto, damit jede Person nur einmal abstimmen kann. Ihre Stimmen werden anderen niemals angezeigt; veröffentlicht werden nur die Ergebnisse.</li>
+<li><strong>Stimmen</strong> speichern wir mit Ihrem Konto, damit jede Person nur einmal abstimmen kann. Ihre Stimmen werden anderen niemals angezeigt; veröffentlicht werden nur die Ergebnisse. Antworten in Freitextfeldern lesen die Mitarbeiter:innen, die eine Umfrage auswerten – ohne Ihren Namen und ohne Ihre E-Mail-Adresse. Wird Ihr Konto gelöscht, bleibt Ihre Stimme im Ergebnis gezählt, aber ohne Verbindung zu Ihnen.</li>
+<li><strong>Ihre Postleitzahl</strong> – nur wenn Sie sie freiwillig in Ihrem Profil angeben. Manche Abstimmungen sind nur für Einwohner:innen von Kaiserslautern; dafür speichern wir die Postleitzahl und wann Sie sie zuletzt geändert haben. Anderen wird sie nie angezeigt.</li>
+<li><strong>Als Gast</strong> (bei Umfragen, die ohne Konto möglich sind) speichern wir Ihre Antworten ohne Bezug zu Ihrer Person. Ihre Sitzung merkt sich nur, dass Sie schon teilgenommen haben, damit Sie Ihre Antworten sehen.</li>
 <li><strong>Entscheidungen der Moderation</strong> – etwa ob ein Beitrag freigegeben oder abgelehnt wurde – halten wir fest, damit sie nachvollziehbar bleiben.</li>
 </ul>
 <p>Rechtsgrundlage ist die Nutzungsvereinbarung (Art. 6 Abs. 1 lit. b DSGVO). Soweit die Beteiligung einer Aufgabe der Stadt Kaiserslautern im öffentlichen Interesse dient, stützen wir uns außerdem auf Art. 6 Abs. 1 lit. e DSGVO.</p>
