@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import services
-from .forms import PaperBatchForm, VoidPaperBatchForm
+from .forms import PaperBatchForm, VoidPaperBatchForm, group_by_question
 from .models import Choice, PaperBatch, Poll, Question, Selection, TextAnswer
 from .permissions import (
     can_confirm_paper_batch,
@@ -248,9 +248,7 @@ class PollAdmin(admin.ModelAdmin):
         if obj is not None and obj.pk is not None:
             context.update(
                 questions_fixed=answers_exist(obj),
-                batches_waiting=obj.paper_batches.filter(
-                    confirmed_at__isnull=True, voided_at__isnull=True
-                ).count(),
+                batches_waiting=obj.paper_batches.waiting().count(),
                 may_publish=self.has_change_permission(request, obj),
                 may_export=self.may_export_answers(request, obj),
                 may_enter_paper_votes=can_enter_paper_votes(obj)
@@ -462,11 +460,11 @@ class BatchStateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == PaperBatch.State.ENTERED:
-            return queryset.filter(confirmed_at__isnull=True, voided_at__isnull=True)
+            return queryset.waiting()
         if self.value() == PaperBatch.State.CONFIRMED:
             return queryset.counted()
         if self.value() == PaperBatch.State.VOIDED:
-            return queryset.filter(voided_at__isnull=False)
+            return queryset.voided()
         return queryset
 
 
@@ -507,7 +505,6 @@ class PaperBatchAdmin(admin.ModelAdmin):
         "confirmed_by",
     ]
     list_filter = [BatchStateFilter, "poll"]
-    list_select_related = ["poll", "entered_by", "confirmed_by"]
     search_fields = ["place", "note", "poll__title"]
     date_hierarchy = "collected_on"
 
@@ -762,15 +759,10 @@ class PaperBatchAdmin(admin.ModelAdmin):
     @staticmethod
     def grouped_counts(batch):
         """The counts by question, in the order of the paper ballot."""
-        groups = []
-        for count in batch.counts.select_related("choice__question").order_by(
+        counts = batch.counts.select_related("choice__question").order_by(
             "choice__question__position", "choice__question", "choice__position", "choice"
-        ):
-            question = count.choice.question
-            if not groups or groups[-1]["question"] != question:
-                groups.append({"question": question, "counts": []})
-            groups[-1]["counts"].append(count)
-        return groups
+        )
+        return group_by_question(counts, lambda count: count.choice.question, "counts")
 
     @staticmethod
     def batch_url(batch):

@@ -1,7 +1,6 @@
 """The ballot form, built from a poll's questions, and the forms staff use for paper votes."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -11,6 +10,17 @@ from .services import answer_errors, paper_count_errors
 
 def field_name(question):
     return f"question_{question.pk}"
+
+
+def group_by_question(items, question_of, key):
+    """[{"question": q, key: [items of q]}, ...] from items already in ballot order."""
+    groups = []
+    for item in items:
+        question = question_of(item)
+        if not groups or groups[-1]["question"] != question:
+            groups.append({"question": question, key: []})
+        groups[-1][key].append(item)
+    return groups
 
 
 class BallotForm(forms.Form):
@@ -147,6 +157,7 @@ class PaperBatchForm(forms.ModelForm):
             .select_related("question")
             .order_by("question__position", "question", "position", "pk")
         )
+        self.choices_by_name = {f"choice_{choice.pk}": choice for choice in self.choices}
         for choice in self.choices:
             self.fields[f"choice_{choice.pk}"] = forms.IntegerField(
                 label=choice.label,
@@ -157,12 +168,11 @@ class PaperBatchForm(forms.ModelForm):
 
     def count_fields(self):
         """The count fields grouped by question, in the order of the paper ballot."""
-        groups = []
-        for choice in self.choices:
-            if not groups or groups[-1]["question"] != choice.question:
-                groups.append({"question": choice.question, "fields": []})
-            groups[-1]["fields"].append(self[f"choice_{choice.pk}"])
-        return groups
+        return group_by_question(
+            (self[f"choice_{choice.pk}"] for choice in self.choices),
+            lambda field: self.choices_by_name[field.name].question,
+            "fields",
+        )
 
     def counts(self):
         return {choice: self.cleaned_data[f"choice_{choice.pk}"] for choice in self.choices}
@@ -182,10 +192,5 @@ class VoidPaperBatchForm(forms.Form):
         label=_("Reason for voiding"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example: counts of two choices swapped; corrected batch entered anew."),
+        error_messages={"required": _("Please give the reason for voiding this batch.")},
     )
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise ValidationError(_("Please give the reason for voiding this batch."))
-        return reason

@@ -360,6 +360,13 @@ class TextAnswer(models.Model):
 
 
 class PaperBatchQuerySet(models.QuerySet):
+    def waiting(self):
+        """Entered, neither confirmed nor voided yet: a colleague still has to look."""
+        return self.filter(confirmed_at__isnull=True, voided_at__isnull=True)
+
+    def voided(self):
+        return self.filter(voided_at__isnull=False)
+
     def counted(self):
         """Confirmed and not voided: the only batches that count."""
         return self.filter(confirmed_at__isnull=False, voided_at__isnull=True)

@@ -260,7 +260,7 @@ def publish_results(*, poll, by):
         raise ValidationError(
             _("Results can be published once the poll has closed."), code="still_open"
         )
-    if poll.paper_batches.filter(confirmed_at__isnull=True, voided_at__isnull=True).exists():
+    if poll.paper_batches.waiting().exists():
         raise ValidationError(
             _(
                 "Paper batches are still waiting for confirmation: please confirm or void "

@@ -26,7 +26,7 @@ GUEST_BALLOTS_SESSION_KEY = "polls_guest_ballots"
 
 
 def visible_poll(request, slug):
-    polls = Poll.objects.visible_to(request.user).select_related("project")
+    polls = Poll.objects.visible_to(request.user).with_participation().select_related("project")
     return get_object_or_404(polls, slug=slug)
 
 
@@ -153,9 +153,6 @@ class PollDetailView(View):
             "changing": changing,
             "can_change": can_change_ballot(self.request.user, poll, ballot),
             "results_visible": can_see_results(self.request.user, poll),
-            "participants": Poll.objects.filter(pk=poll.pk)
-            .with_participation()
-            .values_list("participants", flat=True)[0],
         }
         return render(self.request, self.template_name, context)
 

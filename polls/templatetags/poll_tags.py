@@ -40,6 +40,7 @@ def project_polls(context, project):
         Poll.objects.published()
         .filter(project=project)
         .with_participation()
+        .select_related("project")
         .order_by("-closes_at")
     )
     now = timezone.now()
