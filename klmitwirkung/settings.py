@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "pages",
     "projects",
     "polls",
+    "moderation",
     "proposals",
     "comments",
 ]
@@ -190,6 +191,17 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",
+}
+
+# What can be commented on (see comments/models.py for what such a model offers).
+COMMENT_TARGETS = ["projects.Project", "polls.Poll", "proposals.Proposal"]
+
+# New contributions per person and window (see klmitwirkung/ratelimit.py): enough for
+# anyone taking part in earnest, too few for a flood.
+CONTRIBUTION_RATE_LIMITS = {
+    "proposal": os.environ.get("RATE_LIMIT_PROPOSALS", "5/d"),
+    "comment": os.environ.get("RATE_LIMIT_COMMENTS", "30/h"),
+    "report": os.environ.get("RATE_LIMIT_REPORTS", "20/h"),
 }
 
 # Mail: Django 6.1's MAILERS. The console in development, SMTP from EMAIL_URL otherwise.

@@ -23,6 +23,7 @@ urlpatterns = [
     path("projekte/", include("projects.urls")),
     path("abstimmungen/", include("polls.urls")),
     path("vorschlaege/", include("proposals.urls")),
+    path("kommentare/", include("comments.urls")),
     # Pages that editors maintain (/impressum/, /datenschutz/, ...) come last.
     path("", include("pages.urls")),
 ]

@@ -141,6 +141,14 @@ class Poll(models.Model):
     def get_results_url(self):
         return reverse("polls:results", kwargs={"slug": self.slug})
 
+    @property
+    def moderation_project(self):
+        """The project whose pre-moderation rule applies to comments here (see comments)."""
+        return self.project
+
+    def comments_allowed(self):
+        return self.is_published
+
     def clean(self):
         self.intro = sanitize_html(self.intro)
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:

@@ -50,6 +50,11 @@ class Project(models.Model):
         SMART_CITY = "smart_city", _("Smart City project")
         CITY = "city", _("City matter")
 
+    class Premoderation(models.TextChoices):
+        SITE = "", _("as set for the whole site")
+        ON = "on", _("always: contributions wait for release")
+        OFF = "off", _("never: contributions appear at once")
+
     class Status(models.TextChoices):
         PLANNED = "planned", pgettext_lazy("project status", "planned")
         RUNNING = "running", pgettext_lazy("project status", "running")
@@ -92,6 +97,14 @@ class Project(models.Model):
         blank=True,
         help_text=_("Last day for proposals; empty for no deadline."),
     )
+    premoderation = models.CharField(
+        _("pre-moderation"),
+        max_length=3,
+        choices=Premoderation,
+        default=Premoderation.SITE,
+        blank=True,
+        help_text=_("Whether proposals and comments in this project wait for a moderator."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -124,6 +137,14 @@ class Project(models.Model):
             raise ValidationError(
                 {"image_alt": _("Please describe the image for people who cannot see it.")}
             )
+
+    @property
+    def moderation_project(self):
+        """The project whose pre-moderation rule applies to comments here (see comments)."""
+        return self
+
+    def comments_allowed(self):
+        return self.is_published
 
     def proposals_open(self, today=None):
         today = today or timezone.localdate()

@@ -1,1 +1,195 @@
-"""Proposals and supports: filled in by the proposals issue."""
+"""Proposals of citizens, their supports, and the city's status and response history."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from comments.models import Comment
+from moderation.models import Moderated, ModeratedQuerySet, ModerationState
+from projects.models import Project, Topic
+
+TITLE_MAX_LENGTH = 120
+DESCRIPTION_MAX_LENGTH = 5000
+
+
+class ProposalQuerySet(ModeratedQuerySet):
+    def listed(self):
+        """What the public list shows: released proposals (hidden ones only on their page)."""
+        return self.published()
+
+    def with_counts(self):
+        """Supports and published comments as `support_count` and `comment_count`."""
+        supports = (
+            Support.objects.filter(proposal=OuterRef("pk"))
+            .order_by()
+            .values("proposal")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        comments = (
+            Comment.objects.published()
+            .filter(
+                content_type=ContentType.objects.get_for_model(Proposal),
+                object_id=OuterRef("pk"),
+            )
+            .order_by()
+            .values("object_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            support_count=Coalesce(Subquery(supports, output_field=IntegerField()), Value(0)),
+            comment_count=Coalesce(Subquery(comments, output_field=IntegerField()), Value(0)),
+        )
+
+    def for_cards(self):
+        return self.with_counts().select_related("topic", "project", "author")
+
+
+class Proposal(Moderated):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", pgettext_lazy("proposal status", "submitted")
+        UNDER_REVIEW = "under_review", pgettext_lazy("proposal status", "under review")
+        ACCEPTED = "accepted", pgettext_lazy("proposal status", "accepted")
+        REJECTED = "rejected", pgettext_lazy("proposal status", "rejected")
+        IMPLEMENTED = "implemented", pgettext_lazy("proposal status", "implemented")
+
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    description = models.TextField(
+        _("description"),
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+        help_text=_("Plain text; web addresses become links."),
+    )
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="proposals"
+    )
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SUBMITTED)
+    response = models.TextField(
+        _("response of the city"),
+        blank=True,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+        help_text=_("The official response, shown prominently on the proposal. Plain text."),
+    )
+    response_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("response by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    response_at = models.DateTimeField(_("response given"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("respond_proposal", _("Can set the status and write the response of the city")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(response="") | Q(response_at__isnull=False),
+                name="proposals_proposal_response_dated",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["moderation_state", "-created_at"]),
+            models.Index(fields=["moderation_state", "status"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("proposals:detail", kwargs={"pk": self.pk})
+
+    def moderation_title(self):
+        return self.title
+
+    def moderation_text(self):
+        return self.description
+
+    def moderation_context(self):
+        return self.project
+
+    @property
+    def moderation_project(self):
+        """The project whose pre-moderation rule applies to this proposal and its comments."""
+        return self.project
+
+    def comments_allowed(self):
+        return self.moderation_state == ModerationState.PUBLISHED
+
+
+class Support(models.Model):
+    """One person's support of a published proposal."""
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="supports"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("supporter"),
+        on_delete=models.CASCADE,
+        related_name="supports",
+    )
+    created_at = models.DateTimeField(_("supported"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "user"], name="proposals_support_once_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.proposal}"
+
+
+class StatusEntry(models.Model):
+    """A dated step in a proposal's history: a new status, or a new or changed response."""
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="history"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Proposal.Status)
+    status_changed = models.BooleanField(_("status changed"), default=False)
+    response_changed = models.BooleanField(_("response changed"), default=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history entries")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.created_at:%d.%m.%Y}: {self.get_status_display()}"

@@ -1,0 +1,46 @@
+"""Who may comment, reply, delete and report comments: one predicate each."""
+
+from allauth.account.utils import has_verified_email
+
+from moderation.models import can_moderate
+
+
+def can_comment(user, target):
+    return (
+        user.is_authenticated
+        and user.is_active
+        and has_verified_email(user)
+        and target.comments_allowed()
+    )
+
+
+def can_reply(user, comment):
+    return comment.is_published and not comment.is_deleted and can_comment(user, comment.target)
+
+
+def can_answer_officially(user):
+    return user.is_authenticated and user.is_active and user.has_perm("comments.answer_officially")
+
+
+def is_author(user, comment):
+    return user.is_authenticated and comment.author_id == user.pk
+
+
+def can_view_comment_text(user, comment):
+    """Removed and unreleased words are for their author and the moderators only."""
+    if comment.is_deleted:
+        return False
+    return comment.is_published or is_author(user, comment) or can_moderate(user)
+
+
+def can_delete_comment(user, comment):
+    return is_author(user, comment) and not comment.is_deleted
+
+
+def can_report_comment(user, comment):
+    return (
+        comment.is_published
+        and not comment.is_deleted
+        and user.is_authenticated
+        and not is_author(user, comment)
+    )

@@ -1,0 +1,68 @@
+"""Writes of the comments app: posting, replying and deleting one's own comment."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from klmitwirkung import ratelimit
+from moderation.services import initial_state
+
+from .models import Comment
+from .permissions import can_answer_officially, can_comment, can_delete_comment, can_reply
+
+
+def post_comment(*, author, target, text, parent=None, official=False):
+    """A new comment or reply; it waits for release where pre-moderation applies.
+
+    A reply to a reply joins the thread of the top-level comment: one level only.
+    """
+    if parent is not None:
+        if parent.parent_id is not None:
+            parent = parent.parent
+        target_type = ContentType.objects.get_for_model(target)
+        if (parent.content_type_id, parent.object_id) != (target_type.pk, target.pk):
+            raise ValidationError(_("This reply does not belong to this page."))
+        if not can_reply(author, parent):
+            raise PermissionDenied(_("This comment cannot be answered."))
+    if not can_comment(author, target):
+        raise PermissionDenied(_("Please sign in with a confirmed e-mail address to comment."))
+    if official and not can_answer_officially(author):
+        raise PermissionDenied(_("Only staff may answer as the city."))
+    comment = Comment(
+        author=author,
+        target=target,
+        parent=parent,
+        text=text.strip(),
+        is_official=official,
+        moderation_state=initial_state(
+            author=author, project=getattr(target, "moderation_project", None)
+        ),
+    )
+    if not comment.text:
+        raise ValidationError({"text": _("Please write a comment.")})
+    comment.full_clean(exclude=["content_type", "object_id"])
+    if not ratelimit.consume("comment", author):
+        raise ratelimit.RateLimited(
+            _(
+                "You have written many comments in the last hour. Please wait a little; "
+                "your text is still here."
+            )
+        )
+    if comment.is_published:
+        comment.published_at = comment.created_at
+    comment.save()
+    return comment
+
+
+def delete_comment(*, comment, user):
+    """The author takes back the words; the place in the thread and the replies stay."""
+    if not can_delete_comment(user, comment):
+        raise PermissionDenied(_("You can delete only your own comments."))
+    with transaction.atomic():
+        updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
+            text="", deleted_at=timezone.now()
+        )
+    comment.refresh_from_db()
+    return updated == 1

@@ -1,0 +1,300 @@
+"""Moderation, one idea for every contribution: states, decisions, reason templates, reports.
+
+Proposals and comments inherit `Moderated`; this app knows none of them and finds them
+through the model registry (`moderated_models()`), so that apps stay decoupled.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+MODERATE_PERMISSION = "moderation.moderate"
+
+
+class ModerationState(models.TextChoices):
+    PENDING = "pending", _("waiting for release")
+    PUBLISHED = "published", pgettext_lazy("moderation state", "published")
+    REJECTED = "rejected", _("not released")
+    HIDDEN = "hidden", _("removed by the moderators")
+
+
+def can_moderate(user):
+    return user.is_authenticated and user.is_active and user.has_perm(MODERATE_PERMISSION)
+
+
+class ModeratedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(moderation_state=ModerationState.PUBLISHED)
+
+    def pending(self):
+        return self.filter(moderation_state=ModerationState.PENDING)
+
+    def public(self):
+        """What everyone may see: published contributions, and the place of hidden ones."""
+        return self.filter(
+            moderation_state__in=[ModerationState.PUBLISHED, ModerationState.HIDDEN]
+        )
+
+    def visible_to(self, user):
+        """The public part, plus one's own contributions in every state; moderators see all."""
+        if can_moderate(user):
+            return self
+        if user.is_authenticated:
+            return self.filter(
+                Q(moderation_state__in=[ModerationState.PUBLISHED, ModerationState.HIDDEN])
+                | Q(author=user)
+            )
+        return self.public()
+
+
+class Moderated(models.Model):
+    """A contribution written by a citizen that moderators release, reject or hide."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        # A deleted account leaves its published contributions as "deleted account".
+        on_delete=models.SET_NULL,
+        related_name="%(class)ss",
+    )
+    created_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
+    moderation_state = models.CharField(
+        _("moderation"),
+        max_length=20,
+        choices=ModerationState,
+        default=ModerationState.PENDING,
+    )
+    moderation_reason = models.TextField(_("reason of the moderators"), blank=True)
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    objects = ModeratedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_pending(self):
+        return self.moderation_state == ModerationState.PENDING
+
+    @property
+    def is_published(self):
+        return self.moderation_state == ModerationState.PUBLISHED
+
+    @property
+    def is_rejected(self):
+        return self.moderation_state == ModerationState.REJECTED
+
+    @property
+    def is_hidden(self):
+        return self.moderation_state == ModerationState.HIDDEN
+
+    def moderation_title(self):
+        """A short line naming the contribution in the queue and the decision log."""
+        raise NotImplementedError
+
+    def moderation_text(self):
+        """The full text the moderators judge."""
+        raise NotImplementedError
+
+    def moderation_context(self):
+        """The object this contribution belongs to (a project, poll or proposal), or None."""
+        raise NotImplementedError
+
+
+def moderated_models():
+    return [model for model in apps.get_models() if issubclass(model, Moderated)]
+
+
+class SiteSettings(models.Model):
+    """The site-wide switch; one row, edited in the admin."""
+
+    premoderation = models.BooleanField(
+        _("pre-moderation"),
+        default=True,
+        help_text=_(
+            "New proposals and comments appear only after a moderator has released them. "
+            "A project can override this."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("moderation settings")
+        verbose_name_plural = _("moderation settings")
+
+    def __str__(self):
+        return str(_("Moderation settings"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+class ReasonTemplate(models.Model):
+    """A reason moderators pick instead of writing it anew; shown to the author as written."""
+
+    title = models.CharField(_("short title"), max_length=80, unique=True)
+    text = models.TextField(
+        _("text for the author"),
+        max_length=1000,
+        help_text=_("Shown to the author and, for removed contributions, in their place."),
+    )
+
+    class Meta:
+        verbose_name = _("reason template")
+        verbose_name_plural = _("reason templates")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class DecisionQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class Decision(models.Model):
+    """One moderation decision: who decided what about which contribution, when and why."""
+
+    class Kind(models.TextChoices):
+        RELEASED = "released", _("released")
+        REJECTED = "rejected", _("not released")
+        HIDDEN = "hidden", _("removed")
+        RESTORED = "restored", _("restored")
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of contribution"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("contribution number"))
+    contribution = GenericForeignKey("content_type", "object_id")
+    summary = models.CharField(_("contribution"), max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="moderation_decisions_received",
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderator"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="moderation_decisions_made",
+    )
+    kind = models.CharField(_("decision"), max_length=20, choices=Kind)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("decided"), default=timezone.now)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("moderation decision")
+        verbose_name_plural = _("moderation decisions")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("moderate", _("Can release, reject and remove contributions"))]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"]),
+            models.Index(fields=["author", "kind"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.summary}"
+
+
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(resolved_at__isnull=True)
+
+
+class Report(models.Model):
+    """A signed-in user's hint that a published contribution breaks the rules."""
+
+    class Reason(models.TextChoices):
+        INSULT = "insult", _("Insult")
+        SPAM = "spam", _("Spam or advertising")
+        PERSONAL_DATA = "personal_data", _("Personal data")
+        OTHER = "other", _("Something else")
+
+    class Resolution(models.TextChoices):
+        REMOVED = "removed", _("contribution removed")
+        DISMISSED = "dismissed", _("no action needed")
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of contribution"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("contribution number"))
+    contribution = GenericForeignKey("content_type", "object_id")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.CASCADE,
+        related_name="reports_made",
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason)
+    text = models.TextField(_("explanation"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    resolution = models.CharField(_("outcome"), max_length=20, choices=Resolution, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "reporter"],
+                name="moderation_report_once_per_person",
+                violation_error_message=_("You have already reported this contribution."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(reason="other") | ~Q(text=""),
+                name="moderation_report_other_needs_text",
+                violation_error_message=_("Please explain what is wrong."),
+            ),
+            models.CheckConstraint(
+                condition=Q(resolved_at__isnull=True, resolution="")
+                | Q(resolved_at__isnull=False) & ~Q(resolution=""),
+                name="moderation_report_resolution_complete",
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.created_at:%d.%m.%Y})"
+
+    @property
+    def is_open(self):
+        return self.resolved_at is None

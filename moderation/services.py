@@ -1,0 +1,165 @@
+"""Writes of moderation: the state a new contribution starts in, decisions, reports.
+
+Every decision is one transaction that changes the contribution and records who decided
+what, when and why.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from .models import Decision, ModerationState, Report, SiteSettings, can_moderate
+
+PREMODERATION_ON = "on"
+PREMODERATION_OFF = "off"
+
+# Which decision moves a contribution from which states to which.
+TRANSITIONS = {
+    Decision.Kind.RELEASED: (
+        {ModerationState.PENDING, ModerationState.REJECTED},
+        ModerationState.PUBLISHED,
+    ),
+    Decision.Kind.REJECTED: ({ModerationState.PENDING}, ModerationState.REJECTED),
+    Decision.Kind.HIDDEN: ({ModerationState.PUBLISHED}, ModerationState.HIDDEN),
+    Decision.Kind.RESTORED: ({ModerationState.HIDDEN}, ModerationState.PUBLISHED),
+}
+REASON_REQUIRED = {Decision.Kind.REJECTED, Decision.Kind.HIDDEN}
+
+
+class AlreadyReported(ValidationError):
+    """The person has reported this contribution before."""
+
+
+def premoderation_required(*, project=None):
+    """The project's own rule where it has one, otherwise the site-wide switch."""
+    override = getattr(project, "premoderation", "")
+    if override == PREMODERATION_ON:
+        return True
+    if override == PREMODERATION_OFF:
+        return False
+    return SiteSettings.load().premoderation
+
+
+def initial_state(*, author, project=None):
+    """Moderators' own contributions need no release; others wait where pre-moderation is on."""
+    if can_moderate(author) or not premoderation_required(project=project):
+        return ModerationState.PUBLISHED
+    return ModerationState.PENDING
+
+
+def decide(*, contribution, moderator, kind, reason=""):
+    """Release, reject, remove or restore one contribution and record the decision."""
+    if not can_moderate(moderator):
+        raise PermissionDenied(_("Only moderators may release, reject or remove contributions."))
+    reason = reason.strip()
+    if kind in REASON_REQUIRED and not reason:
+        raise ValidationError(_("Please give a reason; the author will see it."))
+    sources, target = TRANSITIONS[kind]
+    model = type(contribution)
+    now = timezone.now()
+    with transaction.atomic():
+        locked = model._default_manager.select_for_update().get(pk=contribution.pk)
+        if locked.moderation_state not in sources:
+            raise ValidationError(
+                _("This contribution is now “%(state)s”; please reload the page.")
+                % {"state": locked.get_moderation_state_display()}
+            )
+        locked.moderation_state = target
+        locked.moderation_reason = reason if kind in REASON_REQUIRED else ""
+        locked.moderated_at = now
+        locked.moderated_by = moderator
+        if target == ModerationState.PUBLISHED and locked.published_at is None:
+            locked.published_at = now
+        locked.save(
+            update_fields=[
+                "moderation_state",
+                "moderation_reason",
+                "moderated_at",
+                "moderated_by",
+                "published_at",
+            ]
+        )
+        Decision.objects.create(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=locked.pk,
+            summary=Truncator(locked.moderation_title()).chars(200),
+            author_id=locked.author_id,
+            moderator=moderator,
+            kind=kind,
+            reason=locked.moderation_reason,
+            created_at=now,
+        )
+    for field in (
+        "moderation_state",
+        "moderation_reason",
+        "moderated_at",
+        "moderated_by",
+        "published_at",
+    ):
+        setattr(contribution, field, getattr(locked, field))
+    return contribution
+
+
+def release(*, contribution, moderator):
+    return decide(contribution=contribution, moderator=moderator, kind=Decision.Kind.RELEASED)
+
+
+def reject(*, contribution, moderator, reason):
+    return decide(
+        contribution=contribution, moderator=moderator, kind=Decision.Kind.REJECTED, reason=reason
+    )
+
+
+def hide(*, contribution, moderator, reason):
+    return decide(
+        contribution=contribution, moderator=moderator, kind=Decision.Kind.HIDDEN, reason=reason
+    )
+
+
+def restore(*, contribution, moderator):
+    return decide(contribution=contribution, moderator=moderator, kind=Decision.Kind.RESTORED)
+
+
+def report_contribution(*, contribution, reporter, reason, text=""):
+    """File a report; a second report of the same contribution by the same person is refused."""
+    if not reporter.is_authenticated:
+        raise PermissionDenied(_("Please sign in to report a contribution."))
+    if not contribution.is_published:
+        raise ValidationError(_("Only published contributions can be reported."))
+    report = Report(
+        content_type=ContentType.objects.get_for_model(contribution),
+        object_id=contribution.pk,
+        reporter=reporter,
+        reason=reason,
+        text=text.strip(),
+    )
+    report.full_clean(validate_constraints=False)
+    if report.reason == Report.Reason.OTHER and not report.text:
+        raise ValidationError({"text": _("Please explain what is wrong.")})
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        raise AlreadyReported(_("You have already reported this contribution.")) from None
+    return report
+
+
+def resolve_reports(*, contribution, moderator, remove, reason=""):
+    """Handle every open report of one contribution: remove it with a reason, or dismiss them."""
+    if not can_moderate(moderator):
+        raise PermissionDenied(_("Only moderators may handle reports."))
+    with transaction.atomic():
+        if remove and contribution.is_published:
+            hide(contribution=contribution, moderator=moderator, reason=reason)
+        resolution = Report.Resolution.REMOVED if remove else Report.Resolution.DISMISSED
+        return (
+            Report.objects.open()
+            .filter(
+                content_type=ContentType.objects.get_for_model(contribution),
+                object_id=contribution.pk,
+            )
+            .update(resolved_at=timezone.now(), resolved_by=moderator, resolution=resolution)
+        )

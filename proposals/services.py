@@ -1,0 +1,126 @@
+"""Writes of the proposals app: submitting and editing, supports, status and response.
+
+Each function is one transaction and checks its own rules, whatever view or admin calls it.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from klmitwirkung import ratelimit
+from moderation.services import initial_state
+from projects.models import Project
+
+from .models import Proposal, StatusEntry, Support
+from .permissions import can_edit_proposal, can_respond, can_submit_proposal, can_support
+
+
+def _check_project(project, *, current=None):
+    """A proposal goes to a project only while it accepts them (or already belongs there)."""
+    if project is None or (current is not None and project.pk == current):
+        return
+    if not Project.objects.published().accepting_proposals().filter(pk=project.pk).exists():
+        raise ValidationError(
+            {"project": _("This project does not accept proposals at the moment.")}
+        )
+
+
+def submit_proposal(*, author, title, description, topic, project=None):
+    if not can_submit_proposal(author):
+        raise PermissionDenied(_("Please sign in with a confirmed e-mail address to propose."))
+    _check_project(project)
+    proposal = Proposal(
+        author=author,
+        title=title.strip(),
+        description=description.strip(),
+        topic=topic,
+        project=project,
+        moderation_state=initial_state(author=author, project=project),
+    )
+    proposal.full_clean()
+    if not ratelimit.consume("proposal", author):
+        raise ratelimit.RateLimited(
+            _(
+                "You have submitted many proposals today. Please wait until tomorrow; "
+                "your text is still here."
+            )
+        )
+    if proposal.is_published:
+        proposal.published_at = proposal.created_at
+    with transaction.atomic():
+        proposal.save()
+        StatusEntry.objects.create(
+            proposal=proposal,
+            status=proposal.status,
+            status_changed=True,
+            changed_by=author,
+            created_at=proposal.created_at,
+        )
+    return proposal
+
+
+def update_proposal(*, proposal, user, title, description, topic, project=None):
+    """The author corrects a proposal while it waits for release."""
+    if not can_edit_proposal(user, proposal):
+        raise PermissionDenied(_("Only a proposal waiting for release can be changed."))
+    _check_project(project, current=proposal.project_id)
+    with transaction.atomic():
+        locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if not can_edit_proposal(user, locked):
+            raise PermissionDenied(_("Only a proposal waiting for release can be changed."))
+        locked.title = title.strip()
+        locked.description = description.strip()
+        locked.topic = topic
+        locked.project = project
+        locked.full_clean()
+        locked.save()
+    return locked
+
+
+def support_proposal(*, proposal, user):
+    """Support once; a second click (or a race) leaves exactly one support."""
+    if not can_support(user, proposal):
+        raise PermissionDenied(_("Only released proposals can be supported, when signed in."))
+    try:
+        with transaction.atomic():
+            Support.objects.create(proposal=proposal, user=user)
+    except IntegrityError:
+        return False
+    return True
+
+
+def withdraw_support(*, proposal, user):
+    return Support.objects.filter(proposal=proposal, user=user).delete()[0] > 0
+
+
+def set_status(*, proposal, user, status, response):
+    """Staff set the status and the response of the city; each change is a dated history entry."""
+    if not can_respond(user):
+        raise PermissionDenied(_("You may not change the status of proposals."))
+    response = response.strip()
+    if status not in Proposal.Status.values:
+        raise ValidationError({"status": _("Please choose a status.")})
+    with transaction.atomic():
+        locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        status_changed = locked.status != status
+        response_changed = locked.response != response
+        if not (status_changed or response_changed):
+            return locked
+        now = timezone.now()
+        locked.status = status
+        if response_changed:
+            locked.response = response
+            locked.response_by = user if response else None
+            locked.response_at = now if response else None
+        locked.full_clean()
+        locked.save()
+        StatusEntry.objects.create(
+            proposal=locked,
+            status=status,
+            status_changed=status_changed,
+            response_changed=response_changed,
+            changed_by=user,
+            created_at=now,
+        )
+    return locked

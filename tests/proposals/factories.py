@@ -1,0 +1,41 @@
+import factory
+from django.utils import timezone
+
+from moderation.models import ModerationState
+from proposals.models import Proposal, StatusEntry, Support
+from tests.accounts.factories import UserFactory
+from tests.projects.factories import TopicFactory
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    """A released proposal; `moderation_state=ModerationState.PENDING` for one that waits."""
+
+    class Meta:
+        model = Proposal
+
+    author = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Vorschlag {n}")
+    description = "Mehr Bänke in der Fußgängerzone, damit man sich ausruhen kann."
+    topic = factory.SubFactory(TopicFactory)
+    project = None
+    moderation_state = ModerationState.PUBLISHED
+    published_at = factory.LazyAttribute(
+        lambda p: timezone.now() if p.moderation_state == ModerationState.PUBLISHED else None
+    )
+
+
+class SupportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Support
+
+    proposal = factory.SubFactory(ProposalFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+class StatusEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StatusEntry
+
+    proposal = factory.SubFactory(ProposalFactory)
+    status = Proposal.Status.SUBMITTED
+    status_changed = True
