@@ -193,6 +193,9 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 
+# Web addresses in citizens' text ("www.example.org") become https links.
+URLIZE_ASSUME_HTTPS = True
+
 # What can be commented on (see comments/models.py for what such a model offers).
 COMMENT_TARGETS = ["projects.Project", "polls.Poll", "proposals.Proposal"]
 

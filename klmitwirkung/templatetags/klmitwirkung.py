@@ -1,6 +1,7 @@
 """Template filters shared by all apps."""
 
 from django import template
+from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
 from klmitwirkung.html import sanitize_html
@@ -12,3 +13,18 @@ register = template.Library()
 def sanitized(value):
     """Render staff-written HTML after sanitising it with nh3."""
     return mark_safe(sanitize_html(value))  # noqa: S308 - nh3 has just cleaned it
+
+
+LINK_REL = 'rel="nofollow ugc noopener"'
+
+
+@register.filter(name="plain_text", needs_autoescape=True)
+def plain_text(value, autoescape=True):
+    """Citizens' plain text: escaped, paragraphs kept, web addresses as links marked as theirs.
+
+    Django's urlize escapes everything else; its anchors are the only markup in its output,
+    so marking them up cannot touch anything the user wrote.
+    """
+    linked = urlize(str(value), nofollow=False, autoescape=autoescape)
+    linked = linked.replace("<a href=", f"<a {LINK_REL} href=")
+    return mark_safe(linebreaks(linked, autoescape=False))  # noqa: S308 - escaped by urlize
