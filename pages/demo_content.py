@@ -104,7 +104,8 @@ E-Mail: <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></p>
 <h2>Wenn Sie sich beteiligen</h2>
 <p>Ihre Beiträge – Vorschläge, Kommentare und Stimmen – speichern wir zusammen mit Ihrem Konto.</p>
 <ul>
-<li><strong>Vorschläge und Kommentare</strong> erscheinen erst, nachdem unser Moderationsteam sie freigegeben hat. Veröffentlichte Beiträge zeigen Ihren öffentlichen Namen.</li>
+<li><strong>Vorschläge und Kommentare</strong> erscheinen erst, nachdem unser Moderationsteam sie freigegeben hat. Veröffentlichte Beiträge zeigen Ihren öffentlichen Namen und das Datum. Welche Vorschläge Sie unterstützen, sehen andere nicht; angezeigt wird nur die Zahl der Unterstützungen. Löschen Sie einen eigenen Kommentar, entfernen wir seinen Text; Antworten anderer bleiben stehen.</li>
+<li><strong>Meldungen</strong>, mit denen Sie auf einen problematischen Beitrag hinweisen, sehen nur die Moderator:innen – die meldende Person erfährt niemand sonst.</li>
 <li><strong>Stimmen</strong> speichern wir mit Ihrem Konto, damit jede Person nur einmal abstimmen kann. Ihre Stimmen werden anderen niemals angezeigt; veröffentlicht werden nur die Ergebnisse. Antworten in Freitextfeldern lesen die Mitarbeiter:innen, die eine Umfrage auswerten – ohne Ihren Namen und ohne Ihre E-Mail-Adresse. Wird Ihr Konto gelöscht, bleibt Ihre Stimme im Ergebnis gezählt, aber ohne Verbindung zu Ihnen.</li>
 <li><strong>Ihre Postleitzahl</strong> – nur wenn Sie sie freiwillig in Ihrem Profil angeben. Manche Abstimmungen sind nur für Einwohner:innen von Kaiserslautern; dafür speichern wir die Postleitzahl und wann Sie sie zuletzt geändert haben. Anderen wird sie nie angezeigt.</li>
 <li><strong>Als Gast</strong> (bei Umfragen, die ohne Konto möglich sind) speichern wir Ihre Antworten ohne Bezug zu Ihrer Person. Ihre Sitzung merkt sich nur, dass Sie schon teilgenommen haben, damit Sie Ihre Antworten sehen.</li>
@@ -121,6 +122,7 @@ E-Mail: <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></p>
 <li>Sitzungen: bis Sie sich abmelden oder die Sitzung abläuft.</li>
 <li>Server-Protokolle: nur kurze Zeit (siehe oben).</li>
 <li>Zähler zum Schutz vor dem Erraten von Passwörtern: wenige Minuten.</li>
+<li>Zähler, die begrenzen, wie viele Vorschläge, Kommentare und Meldungen eine Person in kurzer Zeit einreichen kann: höchstens einen Tag.</li>
 </ul>
 
 <h2>Ihre Rechte</h2>

@@ -100,6 +100,9 @@ DATA_MIGRATIONS = [
     ("accounts", "0002_staff_groups"),
     ("projects", "0002_editor_permissions"),
     ("polls", "0002_staff_permissions"),
+    ("moderation", "0002_staff_permissions"),
+    ("proposals", "0002_staff_permissions"),
+    ("comments", "0002_staff_permissions"),
 ]
 
 
