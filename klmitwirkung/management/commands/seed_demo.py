@@ -1,12 +1,17 @@
-"""Load demo content: accounts for each role, pages, projects and polls; safe to run again."""
+"""Load demo content: accounts for each role, pages, projects, polls, proposals and comments.
+
+Safe to run again: whatever exists already is left alone.
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import seed_users
+from moderation.demo import seed_reason_templates
 from pages.demo import seed_pages
 from polls.demo import seed_polls
 from projects.demo import seed_projects
+from proposals.demo import seed_proposals
 
 
 class Command(BaseCommand):
@@ -29,10 +34,13 @@ class Command(BaseCommand):
         pages = seed_pages()
         projects = seed_projects()
         polls = seed_polls()
+        reason_templates = seed_reason_templates()
+        proposals, comments = seed_proposals()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready ({pages} new pages, {projects} new projects, "
-                f"{polls} new polls)."
+                f"{polls} new polls, {proposals} new proposals, {comments} new comments, "
+                f"{reason_templates} new reason templates)."
             )
         )
         self.stdout.write("Demo logins (sign in at /konto/login/):")
