@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from polls.models import Poll
 from projects.models import Project, ProjectUpdate
+from proposals.models import Proposal
 
 
 class HomeView(TemplateView):
@@ -30,6 +31,7 @@ class HomeView(TemplateView):
             current_projects=list(
                 projects.current().for_cards().order_by("-status", "-updated_at")[:6]
             ),
+            latest_proposals=list(Proposal.objects.listed().for_cards()[:3]),
             latest_news=list(ProjectUpdate.objects.public().select_related("project")[:4]),
         )
         return context

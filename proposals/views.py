@@ -1,7 +1,251 @@
-"""Views of the proposals app; its own issue fills the list with content."""
+"""Public proposal pages: the list, submitting and correcting, one proposal, supports, reports."""
 
-from django.views.generic import TemplateView
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from klmitwirkung import ratelimit
+from moderation.views import ReportView
+
+from .filters import NEWEST, ORDERINGS, ProposalFilter
+from .forms import ProposalForm
+from .models import Proposal, Support
+from .permissions import (
+    can_edit_proposal,
+    can_read_proposal,
+    can_report_proposal,
+    can_submit_proposal,
+    can_support,
+    can_view_proposal,
+)
+from .services import submit_proposal, support_proposal, update_proposal, withdraw_support
 
 
-class IndexView(TemplateView):
-    template_name = "proposals/index.html"
+def viewable_proposal(request, pk, proposals=None):
+    """The proposal if this visitor may see it (even only as a notice of removal), else 404."""
+    proposal = get_object_or_404(proposals if proposals is not None else Proposal.objects, pk=pk)
+    if not can_view_proposal(request.user, proposal):
+        raise Http404
+    return proposal
+
+
+def add_service_errors(form, error):
+    """Show a service's ValidationError at the fields it names, the rest above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def history_steps(proposal, entries):
+    """The dated history with a note on the response: published, updated or withdrawn."""
+    response_changes = [entry for entry in entries if entry.response_changed]
+    steps = []
+    for entry in entries:
+        note = ""
+        if entry.response_changed:
+            if entry is response_changes[-1] and not proposal.response:
+                note = _("Response of the city withdrawn")
+            elif entry is response_changes[0]:
+                note = _("Response of the city published")
+            else:
+                note = _("Response of the city updated")
+        steps.append({"entry": entry, "response_note": note})
+    return steps
+
+
+class ProposalListView(ListView):
+    """Published proposals, filtered by topic, project and status, newest or most popular first."""
+
+    template_name = "proposals/proposal_list.html"
+    context_object_name = "proposals"
+    paginate_by = 20
+
+    def get_queryset(self):
+        proposals = Proposal.objects.listed().for_cards().order_by(*ORDERINGS[NEWEST])
+        self.filterset = ProposalFilter(self.request.GET or None, queryset=proposals)
+        # An unknown filter value is shown as an error at its field and otherwise ignored.
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=self.filterset.form,
+            is_filtered=self.filterset.is_filtered,
+            filter_query=query.urlencode(),
+        )
+        return context
+
+
+class ProposalCreateView(View):
+    """Signed-in people with a confirmed address write a proposal; others learn what is missing."""
+
+    template_name = "proposals/proposal_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        if not can_submit_proposal(request.user):
+            return self.render(form=None)
+        form = ProposalForm()
+        slug = request.GET.get("projekt")
+        if slug:
+            project = form.fields["project"].queryset.filter(slug=slug).first()
+            if project is not None:
+                form.initial["project"] = project.pk
+        return self.render(form=form)
+
+    def post(self, request):
+        if not can_submit_proposal(request.user):
+            return self.render(form=None, status=403)
+        form = ProposalForm(request.POST)
+        if form.is_valid():
+            try:
+                proposal = submit_proposal(author=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            except ratelimit.RateLimited as error:
+                form.add_error(None, str(error))
+            else:
+                if proposal.is_published:
+                    messages.success(request, _("Your proposal is published. Thank you!"))
+                else:
+                    messages.success(
+                        request,
+                        _(
+                            "Thank you! Your proposal is waiting for release by the moderators; "
+                            "until then only you can see it. We will publish it as soon as it "
+                            "has been checked."
+                        ),
+                    )
+                return redirect(proposal)
+        return self.render(form=form)
+
+    def render(self, *, form, status=200):
+        return render(
+            self.request, self.template_name, {"form": form, "proposal": None}, status=status
+        )
+
+
+class ProposalUpdateView(LoginRequiredMixin, View):
+    """The author corrects a proposal while it waits for release; 403 for everyone else."""
+
+    template_name = "proposals/proposal_form.html"
+
+    def get_proposal(self):
+        proposal = viewable_proposal(self.request, self.kwargs["pk"])
+        if not can_edit_proposal(self.request.user, proposal):
+            raise PermissionDenied(_("Only a proposal waiting for release can be changed."))
+        return proposal
+
+    def get(self, request, pk):
+        proposal = self.get_proposal()
+        return self.render(proposal, ProposalForm(instance=proposal), proposal.title)
+
+    def post(self, request, pk):
+        proposal = self.get_proposal()
+        # The form changes the instance in memory; the page names the proposal as saved.
+        saved_title = proposal.title
+        form = ProposalForm(request.POST, instance=proposal)
+        if form.is_valid():
+            try:
+                proposal = update_proposal(
+                    proposal=proposal, user=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Your changes have been saved."))
+                return redirect(proposal)
+        return self.render(proposal, form, saved_title)
+
+    def render(self, proposal, form, saved_title):
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "proposal": proposal, "saved_title": saved_title},
+        )
+
+
+class ProposalDetailView(View):
+    template_name = "proposals/proposal_detail.html"
+
+    def get(self, request, pk):
+        proposal = viewable_proposal(request, pk, Proposal.objects.for_cards())
+        user = request.user
+        readable = can_read_proposal(user, proposal)
+        supportable = readable and can_support(user, proposal)
+        context = {
+            "proposal": proposal,
+            "readable": readable,
+            "can_support": supportable,
+            "is_supporting": supportable
+            and Support.objects.filter(proposal=proposal, user=user).exists(),
+            "can_edit": can_edit_proposal(user, proposal),
+            "can_report": can_report_proposal(user, proposal),
+            "history": history_steps(proposal, list(proposal.history.all())) if readable else [],
+        }
+        return render(request, self.template_name, context)
+
+
+class SupportMixin(LoginRequiredMixin):
+    """POST only; anonymous visitors sign in and come back to the proposal."""
+
+    http_method_names = ["post"]
+
+    def handle_no_permission(self):
+        if self.request.user.is_authenticated:
+            return super().handle_no_permission()
+        return redirect_to_login(reverse("proposals:detail", kwargs={"pk": self.kwargs["pk"]}))
+
+    def back(self, proposal):
+        return redirect(f"{proposal.get_absolute_url()}#unterstuetzung")
+
+
+class SupportView(SupportMixin, View):
+    def post(self, request, pk):
+        proposal = viewable_proposal(request, pk)
+        if not can_support(request.user, proposal):
+            if proposal.is_published:
+                # Signed in, so the address is what is missing.
+                messages.error(
+                    request, _("Please confirm your e-mail address to support proposals.")
+                )
+                return self.back(proposal)
+            raise PermissionDenied(_("Only published proposals can be supported."))
+        if support_proposal(proposal=proposal, user=request.user):
+            messages.success(request, _("Thank you for your support!"))
+        else:
+            messages.info(request, _("You already support this proposal."))
+        return self.back(proposal)
+
+
+class WithdrawSupportView(SupportMixin, View):
+    def post(self, request, pk):
+        proposal = viewable_proposal(request, pk)
+        if withdraw_support(proposal=proposal, user=request.user):
+            messages.success(request, _("You no longer support this proposal."))
+        else:
+            messages.info(request, _("You were not supporting this proposal."))
+        return self.back(proposal)
+
+
+class ProposalReportView(ReportView):
+    def get_contribution(self):
+        return get_object_or_404(Proposal.objects.published(), pk=self.kwargs["pk"])
+
+    def can_report(self, user, contribution):
+        return can_report_proposal(user, contribution)

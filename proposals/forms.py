@@ -1,0 +1,52 @@
+"""The form citizens write a proposal with; the services do the saving."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Project
+
+from .models import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Proposal
+
+
+class ProposalForm(forms.ModelForm):
+    """Title, description, topic and, optionally, a project that accepts proposals now.
+
+    A proposal that already belongs to a project keeps it on the choice list while the
+    author corrects it, even if that project has closed in the meantime.
+    """
+
+    class Meta:
+        model = Proposal
+        fields = ["title", "description", "topic", "project"]
+        widgets = {
+            "title": forms.TextInput(attrs={"maxlength": TITLE_MAX_LENGTH}),
+            "description": forms.Textarea(attrs={"rows": 10, "maxlength": DESCRIPTION_MAX_LENGTH}),
+        }
+        help_texts = {
+            "title": _("Up to 120 characters. Say in a few words what you propose."),
+            "description": _(
+                "Up to 5,000 characters of plain text; web addresses become links. What should "
+                "change, where, and why? Please do not name private persons."
+            ),
+            "topic": _("The topic your proposal belongs to."),
+            "project": _(
+                "Optional. Only projects that are currently collecting proposals are listed."
+            ),
+        }
+        error_messages = {
+            "title": {"required": _("Please give your proposal a title.")},
+            "description": {"required": _("Please describe your proposal.")},
+            "topic": {"required": _("Please choose a topic.")},
+            "project": {
+                "invalid_choice": _("This project does not accept proposals at the moment.")
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        projects = Project.objects.published().accepting_proposals()
+        if self.instance.project_id:
+            projects = projects | Project.objects.filter(pk=self.instance.project_id)
+        self.fields["project"].queryset = projects.order_by("title")
+        self.fields["project"].empty_label = _("No particular project")
+        self.fields["topic"].empty_label = _("Please choose")
