@@ -45,6 +45,10 @@ class CommentQuerySet(ModeratedQuerySet):
             .order_by("created_at", "pk")
         )
 
+    def for_moderation(self):
+        """What the moderation queue and admin show of each comment: author, page, replied-to."""
+        return self.select_related("author", "parent").prefetch_related("target", "parent__target")
+
 
 class Comment(Moderated):
     content_type = models.ForeignKey(

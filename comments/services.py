@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from klmitwirkung import ratelimit
+from moderation.models import ModerationState
 from moderation.services import initial_state
 
 from .models import Comment
@@ -36,9 +37,10 @@ def post_comment(*, author, target, text, parent=None, official=False):
         parent=parent,
         text=text.strip(),
         is_official=official,
-        moderation_state=initial_state(
-            author=author, project=getattr(target, "moderation_project", None)
-        ),
+        # Staff who may answer as the city are trusted like moderators: no waiting.
+        moderation_state=ModerationState.PUBLISHED
+        if can_answer_officially(author)
+        else initial_state(author=author, project=getattr(target, "moderation_project", None)),
     )
     if not comment.text:
         raise ValidationError({"text": _("Please write a comment.")})

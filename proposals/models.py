@@ -25,7 +25,7 @@ class ProposalQuerySet(ModeratedQuerySet):
         return self.published()
 
     def with_counts(self):
-        """Supports and published comments as `support_count` and `comment_count`."""
+        """Supports and published, undeleted comments as `support_count` and `comment_count`."""
         supports = (
             Support.objects.filter(proposal=OuterRef("pk"))
             .order_by()
@@ -38,6 +38,7 @@ class ProposalQuerySet(ModeratedQuerySet):
             .filter(
                 content_type=ContentType.objects.get_for_model(Proposal),
                 object_id=OuterRef("pk"),
+                deleted_at__isnull=True,
             )
             .order_by()
             .values("object_id")
@@ -51,6 +52,10 @@ class ProposalQuerySet(ModeratedQuerySet):
 
     def for_cards(self):
         return self.with_counts().select_related("topic", "project", "author")
+
+    def for_moderation(self):
+        """What the moderation queue and admin show of each proposal, without a query per row."""
+        return self.select_related("author", "project", "topic")
 
 
 class Proposal(Moderated):

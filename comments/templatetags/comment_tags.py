@@ -1,10 +1,80 @@
 """The comment thread of any commentable object: `{% comment_thread object %}`."""
 
+from dataclasses import dataclass, field
+
 from django import template
+from django.contrib.auth.models import AnonymousUser
+
+from ..forms import CommentForm
+from ..models import Comment
+from ..permissions import (
+    can_comment,
+    can_delete_comment,
+    can_report_comment,
+    can_view_comment_text,
+    is_author,
+)
 
 register = template.Library()
 
 
+@dataclass
+class Entry:
+    """One comment as the viewer sees it, and what the viewer may do with it.
+
+    Worked out in Python from the prefetched thread, so that a long thread costs no
+    query more than a short one.
+    """
+
+    comment: Comment
+    show_text: bool
+    own: bool
+    answerable: bool
+    can_delete: bool
+    can_report: bool
+    replies: list = field(default_factory=list)
+
+
+def entry(comment, user, *, comments_allowed, top=None):
+    answerable = comments_allowed and all(
+        c.is_published and not c.is_deleted for c in (comment, top or comment)
+    )
+    return Entry(
+        comment=comment,
+        show_text=can_view_comment_text(user, comment),
+        own=is_author(user, comment),
+        answerable=answerable,
+        can_delete=can_delete_comment(user, comment),
+        can_report=can_report_comment(user, comment),
+    )
+
+
+def counts(comment):
+    return comment.is_published and not comment.is_deleted
+
+
 @register.inclusion_tag("comments/includes/_thread.html", takes_context=True)
 def comment_thread(context, target):
-    return {"target": target, "request": context.get("request")}
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user") or AnonymousUser()
+    comments_allowed = target.comments_allowed()
+    entries = []
+    count = 0
+    for comment in Comment.objects.thread(target, user):
+        top = entry(comment, user, comments_allowed=comments_allowed)
+        for reply in comment.visible_replies:
+            top.replies.append(entry(reply, user, comments_allowed=comments_allowed, top=comment))
+            count += counts(reply)
+        count += counts(comment)
+        entries.append(top)
+    may_comment = comments_allowed and can_comment(user, target)
+    return {
+        "target": target,
+        "user": user,
+        "request": request,
+        "entries": entries,
+        "count": count,
+        "comments_allowed": comments_allowed,
+        "form": CommentForm.for_target(target, user=user) if may_comment else None,
+        "login_next": f"{target.get_absolute_url()}#kommentare",
+    }
