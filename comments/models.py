@@ -98,6 +98,8 @@ class Comment(Moderated):
         return Truncator(self.text).chars(60) if self.text else str(_("(deleted)"))
 
     def get_absolute_url(self):
+        if self.target is None:  # its page is gone
+            return ""
         return f"{self.target.get_absolute_url()}#kommentar-{self.pk}"
 
     @property

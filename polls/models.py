@@ -1,6 +1,7 @@
 """Polls and surveys: questions and choices, online ballots, and paper batches from the stands."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
@@ -116,6 +117,9 @@ class Poll(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    # Deleting the page deletes its discussion (comments know no page by itself).
+    comments = GenericRelation("comments.Comment")
 
     objects = PollQuerySet.as_manager()
 

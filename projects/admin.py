@@ -37,7 +37,7 @@ class ProjectAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "kind", "status", "topics", "is_published"]}),
         (_("Text"), {"fields": ["teaser", "body"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
-        (_("Proposals"), {"fields": ["accepts_proposals", "proposals_until"]}),
+        (_("Proposals"), {"fields": ["accepts_proposals", "proposals_until", "premoderation"]}),
         (_("Contact"), {"fields": ["contact_name", "contact_role", "contact_email"]}),
         (_("History"), {"fields": ["created_at", "updated_at"]}),
     ]

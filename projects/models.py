@@ -1,5 +1,6 @@
 """Projects of the city: Smart City projects and city matters, with topics, phases and news."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -107,6 +108,9 @@ class Project(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    # Deleting the page deletes its discussion (comments know no page by itself).
+    comments = GenericRelation("comments.Comment")
 
     objects = ProjectQuerySet.as_manager()
 

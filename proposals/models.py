@@ -1,6 +1,7 @@
 """Proposals of citizens, their supports, and the city's status and response history."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -100,6 +101,9 @@ class Proposal(Moderated):
     )
     response_at = models.DateTimeField(_("response given"), null=True, blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    # Deleting the page deletes its discussion (comments know no page by itself).
+    comments = GenericRelation("comments.Comment")
 
     objects = ProposalQuerySet.as_manager()
 

@@ -194,3 +194,12 @@ def test_staff_who_answer_for_the_city_need_no_release(editor):
     comment = post_comment(author=editor, target=project, text="Danke für den Hinweis!")
     assert comment.is_published
     assert not comment.is_official
+
+
+def test_deleting_a_page_deletes_its_discussion():
+    project = ProjectFactory()
+    comment = CommentFactory(target=project)
+    CommentFactory(parent=comment)
+    other = CommentFactory()
+    project.delete()
+    assert list(Comment.objects.all()) == [other]
