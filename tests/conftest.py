@@ -1,7 +1,12 @@
 """Fixtures shared by all tests."""
 
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from tests.accounts.factories import UserFactory
 
@@ -33,3 +38,18 @@ def pytest_collection_modifyitems(items):
     # Browser journeys use the live server, whose transactional tests empty the database
     # afterwards (groups from data migrations included); run them after all others.
     items.sort(key=lambda item: "tests/e2e/" in str(item.path).replace("\\", "/"))
+
+
+@pytest.fixture(scope="module")
+def seeded_demo(django_db_setup, django_db_blocker):
+    """The demo content, loaded once per test module and rolled back after it.
+
+    Seeding takes seconds; each test runs inside its own savepoint on top of it, so
+    tests still cannot see each other's changes. Returns the command's output.
+    """
+    output = StringIO()
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(DEBUG=True):
+            call_command("seed_demo", stdout=output)
+        yield output.getvalue()
+        transaction.set_rollback(True)

@@ -63,7 +63,7 @@ def test_resident_votes_sees_live_results_and_changes_the_vote(journey, square_p
     journey.visit("/abstimmungen/")
     page.get_by_role("link", name="Stadt.Raum.Wir. 2026").click()
     journey.check_page()
-    page.get_by_role("main").get_by_role("link", name="Anmelden").click()
+    page.get_by_role("main").get_by_role("link", name="Anmelden").first.click()
     journey.check_page()
     page.get_by_label("E-Mail-Adresse*", exact=True).fill(citizen.email)
     page.get_by_label("Passwort*", exact=True).fill(PASSWORD)

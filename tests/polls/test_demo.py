@@ -13,9 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
+def demo(seeded_demo, db, settings):
+    settings.DEBUG = True  # for tests that seed again
 
 
 def counts():

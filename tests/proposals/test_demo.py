@@ -19,11 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    output = StringIO()
-    call_command("seed_demo", stdout=output)
-    return output.getvalue()
+def demo(seeded_demo, db, settings):
+    settings.DEBUG = True  # for tests that seed again
+    return seeded_demo
 
 
 @pytest.fixture
