@@ -62,6 +62,33 @@ def seed_polls(today=None):
     return created
 
 
+# Public names as people choose them; the demo voters also write proposals and comments.
+VOTER_NAMES = [
+    "Lauterer",
+    "Westpfälzerin",
+    "Betze-Fan",
+    "Radlerin",
+    "Stadtgärtner",
+    "Pfalzkind",
+    "Kammgarn-Nachbar",
+    "Morlauterin",
+    "Hohenecker",
+    "Erfenbacherin",
+    "Siegelbacher",
+    "Dansenbergerin",
+    "Espensteiger",
+    "Mölschbacherin",
+    "Uni-Studentin",
+    "Opa_vom_Lämmchesberg",
+]
+
+
+def voter_name(number):
+    """`Lauterer`, ..., then `Lauterer_17`, ...: unique for all demo voters."""
+    stem = VOTER_NAMES[(number - 1) % len(VOTER_NAMES)]
+    return stem if number <= len(VOTER_NAMES) else f"{stem}_{number}"
+
+
 def seed_voters():
     """The demo citizens who fill the charts: confirmed, without a password, never mailed."""
     voters = []
@@ -75,7 +102,7 @@ def seed_voters():
                 postal_code = KAISERSLAUTERN_POSTAL_CODES[
                     number % len(KAISERSLAUTERN_POSTAL_CODES)
                 ]
-            user = User(email=email, username=f"demo-stimme-{number:02d}", postal_code=postal_code)
+            user = User(email=email, username=voter_name(number), postal_code=postal_code)
             user.set_unusable_password()
             user.full_clean()
             user.save()
