@@ -1,31 +1,11 @@
 """Moderators see comments; moderators and editors answer as the city."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from klmitwirkung.group_permissions import grant_permissions
 
 MODERATOR = ["view_comment", "answer_officially"]
 EDITOR = ["view_comment", "answer_officially"]
-
-
-def grant(apps, schema_editor):
-    app_config = apps.get_app_config("comments")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in (("Moderation", MODERATOR), ("Redaktion", EDITOR)):
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="comments", codename__in=codenames)
-        )
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group in Group.objects.filter(name__in=["Redaktion", "Moderation"]):
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="comments"))
 
 
 class Migration(migrations.Migration):
@@ -34,4 +14,4 @@ class Migration(migrations.Migration):
         ("accounts", "0002_staff_groups"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [grant_permissions("comments", {"Moderation": MODERATOR, "Redaktion": EDITOR})]
