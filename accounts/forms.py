@@ -51,3 +51,17 @@ class PostalCodeForm(forms.ModelForm):
 
     def clean_postal_code(self):
         return self.cleaned_data["postal_code"].strip()
+
+
+class DeleteAccountForm(forms.Form):
+    """The current password and an explicit yes before an account is deleted."""
+
+    password = forms.CharField(
+        label=_("Current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account will be deleted and cannot be restored."),
+        error_messages={"required": _("Please confirm that you want to delete your account.")},
+    )

@@ -6,4 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("profil/", views.ProfileView.as_view(), name="profile"),
+    path("daten/", views.DataView.as_view(), name="data"),
+    path("daten/export.json", views.DataExportView.as_view(), name="data_export"),
+    path("loeschen/", views.DeleteAccountView.as_view(), name="delete"),
 ]

@@ -1,0 +1,34 @@
+"""The account's part of a person's data: the account itself and its e-mail addresses."""
+
+from allauth.account.models import EmailAddress
+
+
+def can_delete_account(user):
+    """Citizens delete their own account; an administrator removes staff accounts.
+
+    Staff accounts carry the admin history (who released, entered or confirmed what), which
+    must outlive a click on "delete".
+    """
+    return user.is_authenticated and not (user.is_staff or user.is_superuser)
+
+
+def export_for(user):
+    addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+    return {
+        "account": {
+            "id": user.pk,
+            "public_name": user.username,
+            "email": user.email,
+            "postal_code": user.postal_code or None,
+            "postal_code_changed_at": user.postal_code_changed_at,
+            "lives_in_kaiserslautern": user.lives_in_kaiserslautern,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "is_staff": user.is_staff,
+            "groups": [group.name for group in user.groups.order_by("name")],
+        },
+        "email_addresses": [
+            {"email": address.email, "primary": address.primary, "verified": address.verified}
+            for address in addresses
+        ],
+    }

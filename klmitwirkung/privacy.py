@@ -1,0 +1,105 @@
+"""A person's data across all apps: export (DSGVO Art. 15, 20) and account deletion (Art. 17).
+
+Each app gives its own part (`<app>/privacy.py`); only this module knows them all, so that
+the apps keep pointing one way.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import privacy as accounts_privacy
+from comments import privacy as comments_privacy
+from comments.models import Comment
+from moderation import privacy as moderation_privacy
+from moderation.models import Decision, ModerationState
+from polls import privacy as polls_privacy
+from proposals import privacy as proposals_privacy
+from proposals.models import Proposal
+
+FORMAT_VERSION = 1
+
+# The parts of the export, each a function user -> {section name: data}. Issue 6 adds its
+# own parts here when they exist: followed projects ("follows"), notification settings
+# ("notification_settings") and newsletter consent ("newsletter"). Until then the export
+# says nothing about them, rather than something made up.
+EXPORT_PARTS = (
+    accounts_privacy.export_for,
+    proposals_privacy.export_for,
+    comments_privacy.export_for,
+    polls_privacy.export_for,
+    moderation_privacy.export_for,
+)
+
+# Contributions that were never public go with the account instead of staying nameless.
+NEVER_PUBLIC = (ModerationState.PENDING, ModerationState.REJECTED)
+
+
+def personal_data(user):
+    """Everything stored about `user`, section by section, with Python dates (for pages)."""
+    data = {}
+    for part in EXPORT_PARTS:
+        data.update(part(user))
+    return data
+
+
+def export_personal_data(user):
+    """The same as JSON-ready values: English keys, ISO 8601 dates in local time."""
+    return _jsonable(
+        {
+            "export": {
+                "site": settings.SITE_NAME,
+                "created_at": timezone.now(),
+                "format_version": FORMAT_VERSION,
+            },
+            **personal_data(user),
+        }
+    )
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+@transaction.atomic
+def delete_account(*, user, password):
+    """Delete the account of `user` after checking `password`.
+
+    What the person published stays, without their name ("deleted account"): proposals
+    and comments through SET_NULL, ballots too, so that results do not change. What was
+    never public (waiting for release or not released) is deleted. E-mail addresses,
+    supports and reports made go with the account (CASCADE).
+    """
+    if not accounts_privacy.can_delete_account(user):
+        raise PermissionDenied(
+            _("Staff accounts are removed by an administrator, so that the admin history stays.")
+        )
+    if not user.check_password(password):
+        raise ValidationError(
+            _("The password is not correct. Your account has not been deleted."),
+            code="wrong_password",
+        )
+    for model in (Comment, Proposal):
+        never_public = model.objects.filter(author=user, moderation_state__in=NEVER_PUBLIC)
+        # The decision log keeps that a decision was taken, not the words that were judged.
+        Decision.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=never_public.values("pk"),
+        ).update(summary="")
+        never_public.delete()
+    user.delete()

@@ -1,0 +1,56 @@
+"""A person's proposals and supports, for the data export."""
+
+from .models import Proposal, Support
+from .permissions import can_read_proposal, can_view_proposal
+
+
+def export_for(user):
+    proposals = (
+        Proposal.objects.filter(author=user)
+        .with_counts()
+        .select_related("topic", "project")
+        .order_by("created_at", "pk")
+    )
+    supports = (
+        Support.objects.filter(user=user).select_related("proposal").order_by("created_at", "pk")
+    )
+    return {
+        "proposals": [_proposal(proposal) for proposal in proposals],
+        "supports": [
+            {"proposal": _supported(user, support.proposal), "supported_at": support.created_at}
+            for support in supports
+        ],
+    }
+
+
+def _proposal(proposal):
+    return {
+        "id": proposal.pk,
+        "url": proposal.get_absolute_url(),
+        "title": proposal.title,
+        "description": proposal.description,
+        "topic": proposal.topic.name,
+        "project": proposal.project.title if proposal.project else None,
+        "submitted_at": proposal.created_at,
+        "published_at": proposal.published_at,
+        "last_changed_at": proposal.updated_at,
+        "moderation_state": proposal.moderation_state,
+        "moderation_state_display": proposal.get_moderation_state_display(),
+        "moderation_reason": proposal.moderation_reason,
+        "status": proposal.status,
+        "status_display": proposal.get_status_display(),
+        "city_response": proposal.response,
+        "city_response_at": proposal.response_at,
+        "support_count": proposal.support_count,
+        "comment_count": proposal.comment_count,
+    }
+
+
+def _supported(user, proposal):
+    """The supported proposal as its page shows it; never who wrote it."""
+    readable = can_view_proposal(user, proposal) and can_read_proposal(user, proposal)
+    return {
+        "id": proposal.pk,
+        "title": proposal.title if readable else None,
+        "url": proposal.get_absolute_url(),
+    }
