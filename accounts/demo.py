@@ -1,12 +1,17 @@
 """Demo accounts for `seed_demo`: one per role, each with a confirmed e-mail address."""
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.db import transaction
 
 from .models import User
 
 DEMO_PASSWORD = "kl-demo-2026!"  # noqa: S105 - printed by seed_demo, for local use only
+# The demo staff's authenticator-app secret (the admin requires a second factor). Printed
+# by seed_demo, to be added to an app or used with `oathtool --totp -b <secret>`.
+DEMO_TOTP_SECRET = "KLMITWIRKUNGDEMOKLMITWIRKUNGDEMO"  # noqa: S105 - local use only
 
 DEMO_USERS = [
     # (e-mail, public name, group, staff)
@@ -32,5 +37,9 @@ def seed_users():
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
+        if is_staff and not Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)
         logins.append((email, DEMO_PASSWORD, group_name or "Bürger:in"))
     return logins

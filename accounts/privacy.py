@@ -1,6 +1,7 @@
-"""The account's part of a person's data: the account itself and its e-mail addresses."""
+"""The account's part of a person's data: the account, its e-mail addresses, second factors."""
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 
 
 def can_delete_account(user):
@@ -30,5 +31,15 @@ def export_for(user):
         "email_addresses": [
             {"email": address.email, "primary": address.primary, "verified": address.verified}
             for address in addresses
+        ],
+        # That a second factor is set up and when, never its secret.
+        "second_factors": [
+            {
+                "type": authenticator.type,
+                "type_display": authenticator.get_type_display(),
+                "created_at": authenticator.created_at,
+                "last_used_at": authenticator.last_used_at,
+            }
+            for authenticator in Authenticator.objects.filter(user=user).order_by("created_at")
         ],
     }

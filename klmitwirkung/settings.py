@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "klmitwirkung.middleware.StaffSecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "klmitwirkung.urls"
@@ -192,6 +194,11 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",
 }
+
+# Second factor: an authenticator app (TOTP) with recovery codes. Staff must have it
+# before the admin opens (klmitwirkung.middleware.StaffSecondFactorMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "KLmitWirkung"
 
 # Web addresses in citizens' text ("www.example.org") become https links.
 URLIZE_ASSUME_HTTPS = True

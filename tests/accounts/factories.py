@@ -1,17 +1,28 @@
+import time
+
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth.models import Group
 
 from accounts.models import User
 
 PASSWORD = "a-Secure-test-password-1"
+# The authenticator-app secret of staff made by the factory (see `totp_code`).
+STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret=STAFF_TOTP_SECRET):
+    """The code an authenticator app shows right now for `secret`."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
     """A citizen with a confirmed e-mail address.
 
     `confirmed=False` leaves the address unconfirmed; `groups=["Redaktion"]` puts the
-    user into staff groups.
+    user into staff groups. Staff get an authenticator app (TOTP), as the admin requires;
+    `second_factor=False` leaves it out.
     """
 
     class Meta:
@@ -33,3 +44,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     def groups(self, create, extracted, **kwargs):
         if create and extracted:
             self.groups.add(*Group.objects.filter(name__in=extracted))
+
+    @factory.post_generation
+    def second_factor(self, create, extracted, **kwargs):
+        if create and self.is_staff and extracted is not False:
+            TOTP.activate(self, STAFF_TOTP_SECRET)

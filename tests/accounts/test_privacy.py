@@ -5,6 +5,7 @@ import json
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection, models
@@ -37,6 +38,7 @@ PUBLISHED = ModerationState.PUBLISHED
 # the export's section, whose length must equal the number of the person's rows.
 EXPORTED = {
     ("account.EmailAddress", "user"): "email_addresses",
+    ("mfa.Authenticator", "user"): "second_factors",
     ("proposals.Proposal", "author"): "proposals",
     ("proposals.Support", "user"): "supports",
     ("comments.Comment", "author"): "comments",
@@ -109,6 +111,7 @@ def person(moderator, other):
     person.postal_code_changed_at = timezone.now()
     person.save()
     EmailAddress.objects.create(user=person, email="anna.alt@example.org", verified=False)
+    TOTP.activate(person, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")  # citizens may use one too
 
     project = ProjectFactory(title="Stadtgarten")
     published = ProposalFactory(

@@ -127,3 +127,14 @@ def journey(browser, live_server, migration_data):
     page.set_default_timeout(10_000)
     yield Journey(page, live_server.url)
     context.close()
+
+
+def enter_second_factor(journey, secret=None):
+    """The step after the password for staff: the code from their authenticator app."""
+    from tests.accounts.factories import STAFF_TOTP_SECRET, totp_code
+
+    page = journey.page
+    page.wait_for_url("**/konto/2fa/authenticate/**")
+    journey.check_page()
+    page.get_by_role("textbox", name="Code").fill(totp_code(secret or STAFF_TOTP_SECRET))
+    page.get_by_role("button", name="Anmelden").click()

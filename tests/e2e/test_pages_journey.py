@@ -3,6 +3,9 @@
 import pytest
 from django.core.management import call_command
 
+from accounts.demo import DEMO_TOTP_SECRET
+from tests.e2e.conftest import enter_second_factor
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -57,6 +60,7 @@ def test_staff_sign_in_to_the_german_admin(journey, demo):
     page.get_by_label("E-Mail-Adresse*", exact=True).fill("redaktion@example.org")
     page.get_by_label("Passwort*", exact=True).fill("kl-demo-2026!")
     page.get_by_role("button", name="Anmelden").click()
+    enter_second_factor(journey, DEMO_TOTP_SECRET)
     page.wait_for_url("**/admin/")
     journey.check_page()
     assert "KLmitWirkung – Verwaltung" in page.content()

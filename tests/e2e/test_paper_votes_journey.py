@@ -4,8 +4,10 @@ them, and the public results show them beside the online votes."""
 import pytest
 from django.core.management import call_command
 
+from accounts.demo import DEMO_TOTP_SECRET
 from polls.models import PaperBatch
 from polls.results import tally
+from tests.e2e.conftest import enter_second_factor
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -25,6 +27,7 @@ def sign_in(journey, email):
     page.get_by_label("E-Mail-Adresse*", exact=True).fill(email)
     page.get_by_label("Passwort*", exact=True).fill("kl-demo-2026!")
     page.get_by_role("button", name="Anmelden").click()
+    enter_second_factor(journey, DEMO_TOTP_SECRET)
     page.wait_for_url("**/admin/")
     journey.check_page()
 

@@ -8,6 +8,7 @@ from comments.models import Comment
 from moderation.models import Report, SiteSettings
 from proposals.models import Proposal
 from tests.accounts.factories import PASSWORD, UserFactory
+from tests.e2e.conftest import enter_second_factor
 from tests.projects.factories import ProjectFactory, TopicFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -40,12 +41,14 @@ def new_tab(browser, live_server):
     return Journey(page, live_server.url)
 
 
-def sign_in(journey, email, then):
+def sign_in(journey, email, then, staff=False):
     page = journey.page
     journey.visit(f"/konto/login/?next={then}")
     page.get_by_label("E-Mail-Adresse*", exact=True).fill(email)
     page.get_by_label("Passwort*", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
+    if staff:
+        enter_second_factor(journey)
     page.wait_for_url(f"**{then}")
     journey.check_page()
 
@@ -99,7 +102,7 @@ def test_proposal_and_comment_wait_for_release_and_a_report_reaches_the_moderato
 
     # A moderator releases it from the queue in the admin.
     moderator = new_tab(browser, live_server)
-    sign_in(moderator, "moderation@example.org", "/admin/")
+    sign_in(moderator, "moderation@example.org", "/admin/", staff=True)
     release_in_queue(moderator, f"Vorschlag: {TITLE}")
     proposal.refresh_from_db()
     assert proposal.is_published

@@ -6,7 +6,7 @@ Safe to run again: whatever exists already is left alone.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.demo import seed_users
+from accounts.demo import DEMO_TOTP_SECRET, seed_users
 from moderation.demo import seed_reason_templates
 from pages.demo import seed_pages
 from polls.demo import seed_polls
@@ -46,3 +46,7 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (sign in at /konto/login/):")
         for email, password, role in logins:
             self.stdout.write(f"  {role:<12} {email:<28} {password}")
+        self.stdout.write(
+            "Staff also enter a code from an authenticator app with the secret "
+            f"{DEMO_TOTP_SECRET} (or: oathtool --totp -b {DEMO_TOTP_SECRET})."
+        )

@@ -1,0 +1,63 @@
+"""Staff open the admin only with a second factor; citizens may use one too."""
+
+import json
+
+import pytest
+
+from tests.accounts.factories import PASSWORD, UserFactory, totp_code
+
+pytestmark = pytest.mark.django_db
+
+ACTIVATE = "/konto/2fa/totp/activate/"
+
+
+def test_staff_without_an_authenticator_app_are_sent_to_set_one_up(client):
+    editor = UserFactory(is_staff=True, groups=["Redaktion"], second_factor=False)
+    client.force_login(editor)
+    for path in ["/admin/", "/admin/polls/poll/"]:
+        response = client.get(path)
+        assert response.status_code == 302
+        assert response["Location"].startswith(f"{ACTIVATE}?next=")
+    response = client.get("/admin/", follow=True)
+    assert "Authenticator-App" in response.text
+
+
+def test_staff_with_an_authenticator_app_open_the_admin(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_citizens_are_not_asked_for_a_second_factor(client, user):
+    client.force_login(user)
+    assert client.get("/vorschlaege/").status_code == 200
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert not response["Location"].startswith(ACTIVATE)
+
+
+def test_staff_sign_in_needs_the_code_from_the_app(client, moderator):
+    response = client.post(
+        "/konto/login/?next=/admin/", {"login": moderator.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/2fa/authenticate/")
+    # The password alone does not sign in.
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302
+
+    wrong = client.post("/konto/2fa/authenticate/", {"code": "000000"})
+    assert wrong.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+    response = client.post("/konto/2fa/authenticate/", {"code": totp_code()})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_export_says_a_second_factor_is_set_up_but_never_its_secret(client, editor):
+    client.force_login(editor)
+    # Staff may export too; the secret of their app must not leave the server.
+    response = client.get("/konto/daten/export.json")
+    data = json.loads(response.content)
+    assert [factor["type"] for factor in data["second_factors"]] == ["totp"]
+    assert "JBSWY3DP" not in response.text
