@@ -1,6 +1,8 @@
 """Account forms: allauth's sign-up with our public-name rules and German labels."""
 
+from allauth.account.forms import ConfirmLoginCodeForm as AllauthConfirmLoginCodeForm
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCodeForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth import get_user_model
@@ -35,6 +37,26 @@ class LoginForm(AllauthLoginForm):
         self.fields["login"].label = _("E-mail address")
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
+
+
+def label_instead_of_placeholder(form, name, label):
+    """A visible label, and no placeholder that vanishes while typing."""
+    form.fields[name].label = label
+    form.fields[name].widget.attrs.pop("placeholder", None)
+
+
+class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
+    """Sign in without the password: the address that gets the one-time code."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        label_instead_of_placeholder(self, "email", _("E-mail address"))
+
+
+class ConfirmLoginCodeForm(AllauthConfirmLoginCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        label_instead_of_placeholder(self, "code", _("Code from the e-mail"))
 
 
 class PostalCodeForm(forms.ModelForm):

@@ -52,3 +52,24 @@ def test_sign_up_confirm_sign_in_profile_sign_out(journey):
     journey.check_page()
     assert page.get_by_role("link", name="Anmelden").is_visible()
     assert User.objects.get(email="neu@example.org").emailaddress_set.get().verified
+
+
+def test_citizen_signs_in_with_a_code_by_mail(journey, migration_data):
+    from tests.accounts.factories import UserFactory
+
+    citizen = UserFactory(username="Codefreundin", email="code@example.org")
+    page = journey.page
+    journey.visit("/konto/login/")
+    page.get_by_role("link", name="Anmeldecode zusenden").click()
+    journey.check_page()
+    page.get_by_label("E-Mail-Adresse*", exact=True).fill(citizen.email)
+    page.get_by_role("button", name="Code anfordern").click()
+    page.wait_for_url("**/konto/login/code/confirm/**")
+    journey.check_page()
+    code = re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})$", mail.outbox[-1].body, re.MULTILINE)
+    page.get_by_label("Code aus der E-Mail*", exact=True).fill(code.group(1))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bestätigen").click()
+    journey.check_page()
+    assert page.url.endswith("/konto/profil/")
+    assert page.get_by_role("button", name="Abmelden").is_visible()
