@@ -75,6 +75,14 @@ class PostalCodeForm(forms.ModelForm):
         return self.cleaned_data["postal_code"].strip()
 
 
+class NotificationSettingsForm(forms.ModelForm):
+    """Which mails a person wants; labels and explanations come from the model."""
+
+    class Meta:
+        model = get_user_model()
+        fields = ["notify_followed_projects"]
+
+
 class DeleteAccountForm(forms.Form):
     """The current password and an explicit yes before an account is deleted."""
 

@@ -43,6 +43,12 @@ class User(AbstractUser):
         ),
     )
     postal_code_changed_at = models.DateTimeField(_("postal code changed"), null=True, blank=True)
+    # Mails the person can switch off in the profile or by the link in each mail.
+    notify_followed_projects = models.BooleanField(
+        _("new polls in projects I follow"),
+        default=True,
+        help_text=_("An e-mail when a poll or survey opens in a project you follow."),
+    )
 
     objects = UserManager()
 

@@ -3,6 +3,8 @@
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
+from .notifications import KINDS
+
 
 def can_delete_account(user):
     """Citizens delete their own account; an administrator removes staff accounts.
@@ -27,6 +29,10 @@ def export_for(user):
             "last_login": user.last_login,
             "is_staff": user.is_staff,
             "groups": [group.name for group in user.groups.order_by("name")],
+            # Which mails the person gets: each switch of the profile, on or off.
+            "notification_settings": {
+                field: getattr(user, field) for field in sorted(set(KINDS.values()))
+            },
         },
         "email_addresses": [
             {"email": address.email, "primary": address.primary, "verified": address.verified}

@@ -4,22 +4,33 @@ from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core import signing
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
 # The project package composes every app's part of a person's data; see its docstring.
 from klmitwirkung.privacy import delete_account, export_personal_data, personal_data
 
-from .forms import DeleteAccountForm, PostalCodeForm
+from .forms import DeleteAccountForm, NotificationSettingsForm, PostalCodeForm
+from .notifications import KINDS, read_unsubscribe_token, unsubscribe
 from .privacy import can_delete_account
 from .services import change_postal_code
+
+# What each kind of mail is called on the unsubscribe page ("You will no longer get ...").
+KIND_DESCRIPTIONS = {
+    "followed-projects": gettext_lazy("e-mails about new polls in projects you follow"),
+}
 
 
 class ProfileView(LoginRequiredMixin, TemplateView):
@@ -27,9 +38,15 @@ class ProfileView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("postal_code_form", PostalCodeForm(instance=self.request.user))
+        user = self.request.user
+        context.setdefault("postal_code_form", PostalCodeForm(instance=user))
+        context.setdefault("notification_form", NotificationSettingsForm(instance=user))
         context.update(
-            email_addresses=self.request.user.emailaddress_set.order_by("-primary", "email"),
+            email_addresses=user.emailaddress_set.order_by("-primary", "email"),
+            # Through the reverse relation: accounts does not import projects (see DESIGN.md).
+            follows=user.follows.filter(project__is_published=True)
+            .select_related("project")
+            .order_by("project__title"),
             next_url=self.next_url(),
         )
         return context
@@ -55,6 +72,24 @@ class ProfileView(LoginRequiredMixin, TemplateView):
         else:
             messages.success(request, _("Your postal code has been removed."))
         return redirect(self.next_url() or "accounts:profile")
+
+
+class NotificationSettingsView(ProfileView):
+    """The switches for mails, saved from their own form on the profile."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect("accounts:profile")
+
+    def post(self, request, *args, **kwargs):
+        # Work on a copy so that a rejected value never shows up as the stored one.
+        form = NotificationSettingsForm(
+            request.POST, instance=get_user_model().objects.get(pk=request.user.pk)
+        )
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(notification_form=form))
+        form.save()
+        messages.success(request, _("Your notification settings have been saved."))
+        return redirect(reverse("accounts:profile") + "#benachrichtigungen")
 
 
 class NoStoreMixin:
@@ -127,3 +162,38 @@ class DeleteAccountView(LoginRequiredMixin, FormView):
             _("Your account has been deleted. Thank you for taking part in KLmitWirkung."),
         )
         return redirect("home")
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class UnsubscribeView(NoStoreMixin, View):
+    """Switching off one kind of mail from the link in it, without signing in.
+
+    The signed token is the authorisation and names one person and one kind of mail. A GET
+    only asks (mail scanners follow links); the POST switches off. The POST needs no CSRF
+    token, because mail providers send the one-click unsubscribe of RFC 8058
+    (`List-Unsubscribe=One-Click`) to this address, and all it can do is stop a mail.
+    """
+
+    template_name = "accounts/unsubscribe.html"
+
+    def get(self, request, token):
+        return self.respond(token, switch_off=False)
+
+    def post(self, request, token):
+        return self.respond(token, switch_off=True)
+
+    def respond(self, token, *, switch_off):
+        try:
+            recipient, kind = read_unsubscribe_token(token)
+        except (signing.BadSignature, ObjectDoesNotExist):
+            return render(self.request, self.template_name, {"invalid": True}, status=404)
+        if switch_off:
+            unsubscribe(user=recipient, kind=kind)
+        context = {
+            "description": KIND_DESCRIPTIONS.get(kind)
+            or get_user_model()._meta.get_field(KINDS[kind]).verbose_name,
+            "is_on": getattr(recipient, KINDS[kind]),
+            "done": switch_off,
+            "token": token,
+        }
+        return render(self.request, self.template_name, context)

@@ -19,17 +19,18 @@ from comments.models import Comment
 from moderation import privacy as moderation_privacy
 from moderation.models import Decision, ModerationState
 from polls import privacy as polls_privacy
+from projects import privacy as projects_privacy
 from proposals import privacy as proposals_privacy
 from proposals.models import Proposal
 
 FORMAT_VERSION = 1
 
-# The parts of the export, each a function user -> {section name: data}. Issue 6 adds its
-# own parts here when they exist: followed projects ("follows"), notification settings
-# ("notification_settings") and newsletter consent ("newsletter"). Until then the export
-# says nothing about them, rather than something made up.
+# The parts of the export, each a function user -> {section name: data}. The notification
+# settings are part of "account". Newsletter consent ("newsletter") comes with the
+# newsletter; until then the export says nothing about it, rather than something made up.
 EXPORT_PARTS = (
     accounts_privacy.export_for,
+    projects_privacy.export_for,
     proposals_privacy.export_for,
     comments_privacy.export_for,
     polls_privacy.export_for,
@@ -83,7 +84,7 @@ def delete_account(*, user, password):
     What the person published stays, without their name ("deleted account"): proposals
     and comments through SET_NULL, ballots too, so that results do not change. What was
     never public (waiting for release or not released) is deleted. E-mail addresses,
-    supports and reports made go with the account (CASCADE).
+    supports, follows of projects and reports made go with the account (CASCADE).
     """
     if not accounts_privacy.can_delete_account(user):
         raise PermissionDenied(

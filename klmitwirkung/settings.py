@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "django_tasks_db",
     "klmitwirkung",
     "accounts",
     "pages",
@@ -207,6 +208,19 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "KLmitWirkung"
 
+# Background work (mails) on Django's tasks framework. Production queues tasks in the
+# database for `manage.py db_worker`; development and tests run them at once, after the
+# transaction that enqueued them has committed.
+TASK_QUEUE = os.environ.get("TASK_QUEUE", "immediate" if DEBUG else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }[TASK_QUEUE]
+    }
+}
+
 # Web addresses in citizens' text ("www.example.org") become https links.
 URLIZE_ASSUME_HTTPS = True
 
@@ -317,4 +331,8 @@ LOGGING = {
 }
 
 SITE_NAME = "KLmitWirkung"
+# The address in links of mails sent outside a request (background tasks).
+SITE_URL = os.environ.get(
+    "SITE_URL", "http://127.0.0.1:8000" if DEBUG else "https://klmitwirkung.de"
+).rstrip("/")
 CONTACT_EMAIL = os.environ.get("KLMITWIRKUNG_CONTACT_EMAIL", "info@klmitwirkung.de")

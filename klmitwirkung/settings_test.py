@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("EMAIL_URL", "smtp://localhost:25")
+# Mails are sent at once (after the commit), so tests see them in the outbox.
+os.environ.setdefault("TASK_QUEUE", "immediate")
 
 from .settings import *  # noqa: F403
 

@@ -244,6 +244,16 @@ class PollAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Publishing a poll of a project tells the project's followers, once.
+        if services.announce_poll(poll=obj):
+            messages.info(
+                request,
+                _("The followers of “%(project)s” are being told about this poll by e-mail.")
+                % {"project": obj.project},
+            )
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk is not None:
             context.update(

@@ -103,6 +103,13 @@ class Poll(models.Model):
     is_published = models.BooleanField(
         _("published"), default=False, help_text=_("Only published polls are public.")
     )
+    announced_at = models.DateTimeField(
+        _("followers notified"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the followers of the project were told about this poll."),
+    )
     results_published_at = models.DateTimeField(
         _("results published"), null=True, blank=True, editable=False
     )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Ballot, PaperBatch, PaperCount, Question, Selection, TextAnswer
+from .models import Ballot, PaperBatch, PaperCount, Poll, Question, Selection, TextAnswer
 from .permissions import (
     Obstacle,
     can_confirm_paper_batch,
@@ -18,6 +18,7 @@ from .permissions import (
     can_void_paper_batch,
     voting_obstacle,
 )
+from .tasks import notify_followers_of_new_poll
 
 
 class AlreadyVoted(ValidationError):
@@ -272,3 +273,20 @@ def publish_results(*, poll, by):
     poll.results_published_by = by
     poll.save(update_fields=["results_published_at", "results_published_by"])
     return poll
+
+
+def announce_poll(*, poll):
+    """Tell the followers of the poll's project, once, after the transaction has committed.
+
+    Called when staff publish a poll; a poll without a project, or one already announced,
+    sends nothing.
+    """
+    if not poll.is_published or poll.project_id is None:
+        return False
+    with transaction.atomic():
+        claimed = Poll.objects.filter(pk=poll.pk, announced_at__isnull=True).update(
+            announced_at=timezone.now()
+        )
+        if claimed:
+            transaction.on_commit(lambda: notify_followers_of_new_poll.enqueue(poll.pk))
+    return bool(claimed)

@@ -1,5 +1,6 @@
 """Projects of the city: Smart City projects and city matters, with topics, phases and news."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -224,3 +225,31 @@ class ProjectUpdate(models.Model):
 
     def clean(self):
         self.text = sanitize_html(self.text)
+
+
+class Follow(models.Model):
+    """A person who wants to hear about a project (new polls, by e-mail)."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="follows"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("follower"),
+        on_delete=models.CASCADE,
+        related_name="follows",
+    )
+    created_at = models.DateTimeField(_("following since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "user"], name="projects_follow_once_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.project}"

@@ -18,6 +18,7 @@ from moderation.models import Decision, ModerationState, Report
 from moderation.services import hide, reject, release, report_contribution
 from polls.models import Ballot, TextAnswer
 from polls.results import tally
+from projects.models import Follow
 from proposals.models import Proposal, Support
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.comments.factories import CommentFactory
@@ -45,6 +46,7 @@ EXPORTED = {
     ("polls.Ballot", "user"): "ballots",
     ("moderation.Report", "reporter"): "reports",
     ("moderation.Decision", "author"): "moderation_decisions",
+    ("projects.Follow", "user"): "follows",
 }
 # Links that are deliberately not in the export, each with the reason.
 EXEMPT = {
@@ -71,6 +73,7 @@ ACCOUNT_FIELDS = {
     "last_login": "last_login",
     "is_staff": "is_staff",
     "groups": "groups",
+    "notify_followed_projects": "notification_settings",
 }
 ACCOUNT_FIELDS_EXEMPT = {
     "password": "only a one-way hash, of no use to the person and a risk in a file",
@@ -114,6 +117,9 @@ def person(moderator, other):
     TOTP.activate(person, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")  # citizens may use one too
 
     project = ProjectFactory(title="Stadtgarten")
+    Follow.objects.create(project=project, user=person)
+    Follow.objects.create(project=project, user=other)
+    Follow.objects.create(project=ProjectFactory(title="Bernds Projekt"), user=other)
     published = ProposalFactory(
         author=person,
         title="Trinkbrunnen am Stiftsplatz",
