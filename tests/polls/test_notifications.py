@@ -117,17 +117,17 @@ def database_queue(settings):
     reset()
 
 
-def test_in_production_the_worker_sends_the_mails(
-    database_queue, project, django_capture_on_commit_callbacks
-):
+# The worker manages its own database connection, so this test commits for real;
+# serialized_rollback puts back the staff groups that the flush afterwards removes.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_in_production_the_worker_sends_the_mails(database_queue, project):
     """With the database queue, the request only queues; `db_worker` sends."""
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
 
     anna = follower(project)
     poll = PollFactory(project=project)
-    with django_capture_on_commit_callbacks(execute=True):
-        assert announce_poll(poll=poll)
+    assert announce_poll(poll=poll)
     assert mail.outbox == []
     assert DBTaskResult.objects.count() == 1
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
