@@ -3,11 +3,16 @@
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 SALT = "klmitwirkung.unsubscribe"
 # Kind of mail (in links) -> the switch on the user.
 KINDS = {
     "followed-projects": "notify_followed_projects",
+}
+# What each kind is called on the unsubscribe page.
+DESCRIPTIONS = {
+    "followed-projects": _("e-mails about new polls in projects you follow"),
 }
 
 

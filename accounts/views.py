@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
@@ -23,16 +22,12 @@ from django.views.generic import FormView, TemplateView
 from klmitwirkung.privacy import delete_account, export_personal_data, personal_data
 
 from .forms import DeleteAccountForm, NotificationSettingsForm, PostalCodeForm
-from .notifications import KINDS, read_unsubscribe_token, unsubscribe
-from .privacy import can_delete_account
+from .notifications import DESCRIPTIONS, KINDS, read_unsubscribe_token, unsubscribe
+from .permissions import can_delete_account
 from .services import change_postal_code
 
+
 # What each kind of mail is called on the unsubscribe page ("You will no longer get ...").
-KIND_DESCRIPTIONS = {
-    "followed-projects": gettext_lazy("e-mails about new polls in projects you follow"),
-}
-
-
 class ProfileView(LoginRequiredMixin, TemplateView):
     template_name = "accounts/profile.html"
 
@@ -190,8 +185,7 @@ class UnsubscribeView(NoStoreMixin, View):
         if switch_off:
             unsubscribe(user=recipient, kind=kind)
         context = {
-            "description": KIND_DESCRIPTIONS.get(kind)
-            or get_user_model()._meta.get_field(KINDS[kind]).verbose_name,
+            "description": DESCRIPTIONS[kind],
             "is_on": getattr(recipient, KINDS[kind]),
             "done": switch_off,
             "token": token,

@@ -14,8 +14,13 @@ def can_comment(user, target):
     )
 
 
+def is_answerable(comment, top=None):
+    """Replies go to released, undeleted comments whose thread (`top`) is too."""
+    return all(c.is_published and not c.is_deleted for c in (comment, top or comment))
+
+
 def can_reply(user, comment):
-    return comment.is_published and not comment.is_deleted and can_comment(user, comment.target)
+    return is_answerable(comment) and can_comment(user, comment.target)
 
 
 def can_answer_officially(user):

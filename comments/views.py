@@ -21,6 +21,7 @@ from .permissions import (
     can_delete_comment,
     can_report_comment,
     can_view_comment_text,
+    is_answerable,
     is_author,
 )
 from .services import delete_comment, post_comment
@@ -69,8 +70,8 @@ def obstacle(user, target):
 
 
 def answerable(comment):
-    """Replies go to published comments (a reply to a reply joins its top-level comment)."""
-    return all(c.is_published and not c.is_deleted for c in (comment, comment.parent or comment))
+    """A reply to a reply joins its top-level comment, so both must be answerable."""
+    return is_answerable(comment, top=comment.parent)
 
 
 def render_form(request, *, form, target, parent=None, status=200):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import privacy as accounts_privacy
+from accounts.permissions import can_delete_account
 from comments import privacy as comments_privacy
 from comments.models import Comment
 from moderation import privacy as moderation_privacy
@@ -86,7 +87,7 @@ def delete_account(*, user, password):
     never public (waiting for release or not released) is deleted. E-mail addresses,
     supports, follows of projects and reports made go with the account (CASCADE).
     """
-    if not accounts_privacy.can_delete_account(user):
+    if not can_delete_account(user):
         raise PermissionDenied(
             _("Staff accounts are removed by an administrator, so that the admin history stays.")
         )

@@ -27,6 +27,14 @@ TRANSITIONS = {
     Decision.Kind.RESTORED: ({ModerationState.HIDDEN}, ModerationState.PUBLISHED),
 }
 REASON_REQUIRED = {Decision.Kind.REJECTED, Decision.Kind.HIDDEN}
+# What a decision changes on the contribution.
+DECISION_FIELDS = [
+    "moderation_state",
+    "moderation_reason",
+    "moderated_at",
+    "moderated_by",
+    "published_at",
+]
 
 
 class AlreadyReported(ValidationError):
@@ -73,15 +81,7 @@ def decide(*, contribution, moderator, kind, reason=""):
         locked.moderated_by = moderator
         if target == ModerationState.PUBLISHED and locked.published_at is None:
             locked.published_at = now
-        locked.save(
-            update_fields=[
-                "moderation_state",
-                "moderation_reason",
-                "moderated_at",
-                "moderated_by",
-                "published_at",
-            ]
-        )
+        locked.save(update_fields=DECISION_FIELDS)
         Decision.objects.create(
             content_type=ContentType.objects.get_for_model(model),
             object_id=locked.pk,
@@ -92,13 +92,7 @@ def decide(*, contribution, moderator, kind, reason=""):
             reason=locked.moderation_reason,
             created_at=now,
         )
-    for field in (
-        "moderation_state",
-        "moderation_reason",
-        "moderated_at",
-        "moderated_by",
-        "published_at",
-    ):
+    for field in DECISION_FIELDS:
         setattr(contribution, field, getattr(locked, field))
     return contribution
 

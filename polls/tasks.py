@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from accounts.notifications import unsubscribe_path
@@ -22,7 +23,7 @@ def new_poll_message(poll, user):
         "poll": poll,
         "project": poll.project,
         "poll_url": settings.SITE_URL + poll.get_absolute_url(),
-        "profile_url": settings.SITE_URL + "/konto/profil/",
+        "profile_url": settings.SITE_URL + reverse("accounts:profile"),
         "unsubscribe_url": unsubscribe_url,
         "site_name": settings.SITE_NAME,
     }

@@ -12,6 +12,7 @@ from ..permissions import (
     can_delete_comment,
     can_report_comment,
     can_view_comment_text,
+    is_answerable,
     is_author,
 )
 
@@ -36,9 +37,7 @@ class Entry:
 
 
 def entry(comment, user, *, comments_allowed, top=None):
-    answerable = comments_allowed and all(
-        c.is_published and not c.is_deleted for c in (comment, top or comment)
-    )
+    answerable = comments_allowed and is_answerable(comment, top=top)
     return Entry(
         comment=comment,
         show_text=can_view_comment_text(user, comment),

@@ -279,3 +279,9 @@ def test_deleting_the_account_deletes_its_follows(user):
     follow(UserFactory(username="Nachbarin"), garden)
     delete_account(user=user, password=PASSWORD)
     assert list(Follow.objects.values_list("user__username", flat=True)) == ["Nachbarin"]
+
+
+def test_every_kind_of_mail_has_a_name_for_the_unsubscribe_page():
+    from accounts.notifications import DESCRIPTIONS, KINDS
+
+    assert set(DESCRIPTIONS) == set(KINDS)
