@@ -80,7 +80,13 @@ class NotificationSettingsForm(forms.ModelForm):
 
     class Meta:
         model = get_user_model()
-        fields = ["notify_followed_projects"]
+        fields = [
+            "notify_moderation",
+            "notify_replies",
+            "notify_proposal_updates",
+            "notify_followed_projects",
+            "notify_poll_results",
+        ]
 
 
 class DeleteAccountForm(forms.Form):

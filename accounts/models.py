@@ -43,11 +43,37 @@ class User(AbstractUser):
         ),
     )
     postal_code_changed_at = models.DateTimeField(_("postal code changed"), null=True, blank=True)
-    # Mails the person can switch off in the profile or by the link in each mail.
+    # Mails the person can switch off in the profile or by the link in each mail
+    # (klmitwirkung.notifications.KINDS names them).
+    notify_moderation = models.BooleanField(
+        _("release of my contributions"),
+        default=True,
+        help_text=_(
+            "An e-mail when the moderation releases one of your proposals or comments, or "
+            "explains why it was not released or was removed."
+        ),
+    )
+    notify_replies = models.BooleanField(
+        _("replies to my comments"),
+        default=True,
+        help_text=_("An e-mail when someone answers one of your comments."),
+    )
+    notify_proposal_updates = models.BooleanField(
+        _("news on proposals I made or support"),
+        default=True,
+        help_text=_(
+            "An e-mail when the city changes the status of such a proposal or answers it."
+        ),
+    )
     notify_followed_projects = models.BooleanField(
         _("new polls in projects I follow"),
         default=True,
         help_text=_("An e-mail when a poll or survey opens in a project you follow."),
+    )
+    notify_poll_results = models.BooleanField(
+        _("results of polls I took part in"),
+        default=True,
+        help_text=_("An e-mail when the results of a poll or survey you answered are out."),
     )
 
     objects = UserManager()

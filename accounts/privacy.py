@@ -3,7 +3,7 @@
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
-from .notifications import KINDS
+from klmitwirkung.notifications import KINDS
 
 
 def export_for(user):

@@ -18,11 +18,12 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
+from klmitwirkung.notifications import DESCRIPTIONS, KINDS, read_unsubscribe_token, unsubscribe
+
 # The project package composes every app's part of a person's data; see its docstring.
 from klmitwirkung.privacy import delete_account, export_personal_data, personal_data
 
 from .forms import DeleteAccountForm, NotificationSettingsForm, PostalCodeForm
-from .notifications import DESCRIPTIONS, KINDS, read_unsubscribe_token, unsubscribe
 from .permissions import can_delete_account
 from .services import change_postal_code
 

@@ -1,13 +1,8 @@
 """Background work of the polls app: telling followers of a project about a new poll."""
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
-from accounts.notifications import unsubscribe_path
+from klmitwirkung.notifications import absolute_url, notification_message
 from projects.models import Follow
 
 from .models import Poll
@@ -16,29 +11,17 @@ KIND = "followed-projects"
 
 
 def new_poll_message(poll, user):
-    """The mail to one follower: plain text and simple HTML, with a one-click unsubscribe."""
-    unsubscribe_url = settings.SITE_URL + unsubscribe_path(user, KIND)
-    context = {
-        "user": user,
-        "poll": poll,
-        "project": poll.project,
-        "poll_url": settings.SITE_URL + poll.get_absolute_url(),
-        "profile_url": settings.SITE_URL + reverse("accounts:profile"),
-        "unsubscribe_url": unsubscribe_url,
-        "site_name": settings.SITE_NAME,
-    }
-    subject = render_to_string("polls/email/new_poll_subject.txt", context).strip()
-    message = EmailMultiAlternatives(
-        subject=f"[{settings.SITE_NAME}] {subject}",
-        body=render_to_string("polls/email/new_poll.txt", context),
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    """The mail to one follower of the poll's project."""
+    return notification_message(
+        user=user,
+        kind=KIND,
+        template="polls/email/new_poll",
+        context={
+            "poll": poll,
+            "project": poll.project,
+            "poll_url": absolute_url(poll.get_absolute_url()),
         },
     )
-    message.attach_alternative(render_to_string("polls/email/new_poll.html", context), "text/html")
-    return message
 
 
 @task
@@ -55,8 +38,7 @@ def notify_followers_of_new_poll(poll_id):
         .order_by("pk")
     )
     sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        for follow in followers:
-            new_poll_message(poll, follow.user).send()
-            sent += 1
+    for follow in followers:
+        new_poll_message(poll, follow.user).send()
+        sent += 1
     return sent

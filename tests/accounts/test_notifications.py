@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from accounts.notifications import SALT, unsubscribe_path, unsubscribe_token
+from klmitwirkung.notifications import SALT, unsubscribe_path, unsubscribe_token
 from klmitwirkung.privacy import delete_account, export_personal_data
 from projects.models import Follow
 from tests.accounts.factories import PASSWORD, UserFactory
@@ -250,7 +250,13 @@ def test_export_holds_follows_and_the_setting_and_nothing_of_others(user):
 
     data = export_personal_data(user)
 
-    assert data["account"]["notification_settings"] == {"notify_followed_projects": False}
+    assert data["account"]["notification_settings"] == {
+        "notify_followed_projects": False,
+        "notify_moderation": True,
+        "notify_poll_results": True,
+        "notify_proposal_updates": True,
+        "notify_replies": True,
+    }
     [followed] = data["follows"]
     assert followed["project"] == {
         "title": "Stadtgarten",
@@ -282,6 +288,6 @@ def test_deleting_the_account_deletes_its_follows(user):
 
 
 def test_every_kind_of_mail_has_a_name_for_the_unsubscribe_page():
-    from accounts.notifications import DESCRIPTIONS, KINDS
+    from klmitwirkung.notifications import DESCRIPTIONS, KINDS
 
     assert set(DESCRIPTIONS) == set(KINDS)

@@ -73,7 +73,11 @@ ACCOUNT_FIELDS = {
     "last_login": "last_login",
     "is_staff": "is_staff",
     "groups": "groups",
+    "notify_moderation": "notification_settings",
+    "notify_replies": "notification_settings",
+    "notify_proposal_updates": "notification_settings",
     "notify_followed_projects": "notification_settings",
+    "notify_poll_results": "notification_settings",
 }
 ACCOUNT_FIELDS_EXEMPT = {
     "password": "only a one-way hash, of no use to the person and a risk in a file",

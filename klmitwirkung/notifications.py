@@ -1,0 +1,109 @@
+"""Which mails a person gets, how each is built, and the signed links that switch one kind off.
+
+Every app sends its notifications through `notification_message`, so each mail has the same
+greeting, footer and one-click unsubscribe (RFC 8058). The switches live on the user model;
+this module only knows their names, so apps that must not import accounts can use it.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+SALT = "klmitwirkung.unsubscribe"
+# Kind of mail (in links) -> the switch on the user.
+KINDS = {
+    "moderation": "notify_moderation",
+    "replies": "notify_replies",
+    "proposals": "notify_proposal_updates",
+    "followed-projects": "notify_followed_projects",
+    "poll-results": "notify_poll_results",
+}
+# What each kind is called on the unsubscribe page and in the footer of its mails.
+DESCRIPTIONS = {
+    "moderation": _("e-mails about the release of your contributions"),
+    "replies": _("e-mails about replies to your comments"),
+    "proposals": _("e-mails about news on proposals you made or support"),
+    "followed-projects": _("e-mails about new polls in projects you follow"),
+    "poll-results": _("e-mails about the results of polls you took part in"),
+}
+
+
+def wants(user, kind):
+    """Whether this person is to get this kind of mail now."""
+    return bool(user is not None and user.is_active and user.email and getattr(user, KINDS[kind]))
+
+
+def unsubscribe_token(user, kind):
+    """A token that switches off `kind` for `user`: no login, no expiry, nothing else."""
+    if kind not in KINDS:
+        raise ValueError(kind)
+    return signing.dumps({"u": user.pk, "k": kind}, salt=SALT, compress=True)
+
+
+def unsubscribe_path(user, kind):
+    return reverse("accounts:unsubscribe", kwargs={"token": unsubscribe_token(user, kind)})
+
+
+def read_unsubscribe_token(token):
+    """(user, kind) for a valid token; raises signing.BadSignature or User.DoesNotExist."""
+    data = signing.loads(token, salt=SALT)
+    kind = data.get("k")
+    if kind not in KINDS:
+        raise signing.BadSignature("unknown kind")
+    return get_user_model().objects.get(pk=data.get("u"), is_active=True), kind
+
+
+def unsubscribe(*, user, kind):
+    """Switch off one kind of mail; True if it was on."""
+    field = KINDS[kind]
+    was_on = getattr(user, field)
+    if was_on:
+        setattr(user, field, False)
+        user.save(update_fields=[field])
+    return was_on
+
+
+def absolute_url(path):
+    """A link for a mail: the site's public address in front of a path."""
+    return settings.SITE_URL + path
+
+
+def notification_message(*, user, kind, template, context):
+    """One notification to one person: plain text and simple HTML, with a one-click unsubscribe.
+
+    `template` names three templates: `<template>_subject.txt`, `<template>.txt` and
+    `<template>.html`; the two bodies extend `email/notification.txt` / `.html`, which
+    greet the person and explain why the mail came and how to stop it.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _build_message(user, kind, template, context)
+
+
+def _build_message(user, kind, template, context):
+    unsubscribe_url = absolute_url(unsubscribe_path(user, kind))
+    context = {
+        **context,
+        "user": user,
+        "kind_description": DESCRIPTIONS[kind],
+        "unsubscribe_url": unsubscribe_url,
+        "profile_url": absolute_url(reverse("accounts:profile") + "#benachrichtigungen"),
+        "site_name": settings.SITE_NAME,
+        "site_url": settings.SITE_URL,
+    }
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    message = EmailMultiAlternatives(
+        subject=f"[{settings.SITE_NAME}] {subject}",
+        body=render_to_string(f"{template}.txt", context),
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    return message
