@@ -115,6 +115,13 @@ class Comment(Moderated):
     def moderation_context(self):
         return self.target
 
+    def after_first_publication(self):
+        """A reply, once public, is news for the author of the comment it answers."""
+        if self.parent_id is not None:
+            from .tasks import notify_author_of_reply  # the tasks need this model
+
+            notify_author_of_reply.enqueue(self.pk)
+
 
 def allowed_target_models():
     from django.apps import apps

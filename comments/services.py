@@ -54,7 +54,10 @@ def post_comment(*, author, target, text, parent=None, official=False):
         )
     if comment.is_published:
         comment.published_at = comment.created_at
-    comment.save()
+    with transaction.atomic():
+        comment.save()
+        if comment.is_published:
+            transaction.on_commit(comment.after_first_publication)
     return comment
 
 

@@ -94,6 +94,7 @@ def _build_message(user, kind, template, context):
         "profile_url": absolute_url(reverse("accounts:profile") + "#benachrichtigungen"),
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
+        "contact_email": settings.CONTACT_EMAIL,
     }
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     message = EmailMultiAlternatives(

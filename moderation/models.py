@@ -117,6 +117,14 @@ class Moderated(models.Model):
         """The object this contribution belongs to (a project, poll or proposal), or None."""
         raise NotImplementedError
 
+    def after_first_publication(self):
+        """Follow-up work once the contribution is public for the first time.
+
+        The services call it after the commit: `moderation.services.decide` on release, and
+        the app's own submit service when the contribution needed no release. Nothing here;
+        comments tell the author of the comment they answer.
+        """
+
 
 def moderated_models():
     return [model for model in apps.get_models() if issubclass(model, Moderated)]

@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from .models import Decision, ModerationState, Report, SiteSettings, can_moderate
+from .tasks import notify_author_of_decision
 
 PREMODERATION_ON = "on"
 PREMODERATION_OFF = "off"
@@ -79,10 +80,11 @@ def decide(*, contribution, moderator, kind, reason=""):
         locked.moderation_reason = reason if kind in REASON_REQUIRED else ""
         locked.moderated_at = now
         locked.moderated_by = moderator
-        if target == ModerationState.PUBLISHED and locked.published_at is None:
+        first_publication = target == ModerationState.PUBLISHED and locked.published_at is None
+        if first_publication:
             locked.published_at = now
         locked.save(update_fields=DECISION_FIELDS)
-        Decision.objects.create(
+        decision = Decision.objects.create(
             content_type=ContentType.objects.get_for_model(model),
             object_id=locked.pk,
             summary=Truncator(locked.moderation_title()).chars(200),
@@ -92,6 +94,11 @@ def decide(*, contribution, moderator, kind, reason=""):
             reason=locked.moderation_reason,
             created_at=now,
         )
+        # The author hears about every decision except their own (a moderator's own text).
+        if locked.author_id is not None and locked.author_id != moderator.pk:
+            transaction.on_commit(lambda: notify_author_of_decision.enqueue(decision.pk))
+        if first_publication:
+            transaction.on_commit(locked.after_first_publication)
     for field in DECISION_FIELDS:
         setattr(contribution, field, getattr(locked, field))
     return contribution

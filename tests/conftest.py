@@ -53,3 +53,21 @@ def seeded_demo(django_db_setup, django_db_blocker):
             call_command("seed_demo", stdout=output)
         yield output.getvalue()
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def database_queue(settings):
+    """Tasks go to the database queue, as in production, for this test only."""
+    from asgiref.local import Local
+    from django.tasks import task_backends
+
+    def reset():
+        task_backends.__dict__.pop("settings", None)
+        task_backends._settings = None
+        task_backends._connections = Local(False)
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    reset()
+    yield
+    del settings.TASKS
+    reset()

@@ -1,0 +1,55 @@
+"""Background work of the comments app: telling people that their comment was answered."""
+
+from django.tasks import task
+from django.utils.text import Truncator
+
+from klmitwirkung.notifications import absolute_url, notification_message, wants
+
+from .models import Comment
+
+KIND = "replies"
+# How much of the reply the mail quotes; the rest is on the page.
+QUOTE_LENGTH = 600
+
+
+def reply_message(reply, recipient):
+    """The mail to the author of the answered comment."""
+    return notification_message(
+        user=recipient,
+        kind=KIND,
+        template="comments/email/reply",
+        context={
+            "reply": reply,
+            "quote": Truncator(reply.text).chars(QUOTE_LENGTH),
+            "page_title": str(reply.target),
+            "url": absolute_url(reply.get_absolute_url()),
+        },
+    )
+
+
+@task
+def notify_author_of_reply(reply_id):
+    """One mail to the author of the comment a public reply answers; True if sent.
+
+    Nobody hears of their own reply, of a reply to a comment they have deleted, or of a
+    reply that is no longer public by the time the worker gets to it.
+    """
+    reply = (
+        Comment.objects.select_related("author", "parent__author")
+        .prefetch_related("target")
+        .get(pk=reply_id)
+    )
+    parent = reply.parent
+    recipient = parent.author if parent is not None else None
+    if (
+        recipient is None
+        or not reply.is_published
+        or reply.is_deleted
+        or parent.is_deleted
+        or recipient.pk == reply.author_id
+        or reply.target is None
+        or not wants(recipient, KIND)
+    ):
+        return False
+    reply_message(reply, recipient).send()
+    return True
