@@ -103,7 +103,15 @@ class DataView(LoginRequiredMixin, NoStoreMixin, TemplateView):
     template_name = "accounts/data.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(data=personal_data(self.request.user), **kwargs)
+        user = self.request.user
+        # Each switch of the profile with its label there, on or off.
+        switches = [
+            (user._meta.get_field(field).verbose_name, getattr(user, field))
+            for field in KINDS.values()
+        ]
+        return super().get_context_data(
+            data=personal_data(user), notification_switches=switches, **kwargs
+        )
 
 
 class DataExportView(LoginRequiredMixin, NoStoreMixin, View):

@@ -7,7 +7,13 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from klmitwirkung.notifications import SALT, unsubscribe_path, unsubscribe_token
+from klmitwirkung.notifications import (
+    DESCRIPTIONS,
+    KINDS,
+    SALT,
+    unsubscribe_path,
+    unsubscribe_token,
+)
 from klmitwirkung.privacy import delete_account, export_personal_data
 from projects.models import Follow
 from tests.accounts.factories import PASSWORD, UserFactory
@@ -291,3 +297,30 @@ def test_every_kind_of_mail_has_a_name_for_the_unsubscribe_page():
     from klmitwirkung.notifications import DESCRIPTIONS, KINDS
 
     assert set(DESCRIPTIONS) == set(KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_link_switches_off_its_own_kind_and_no_other(client, kind):
+    person = UserFactory()
+    response = client.post(unsubscribe_path(person, kind))
+    assert response.status_code == 200
+    assert str(DESCRIPTIONS[kind]) in response.text
+    person = get_user_model().objects.get(pk=person.pk)
+    assert {field: getattr(person, field) for field in KINDS.values()} == {
+        field: field != KINDS[kind] for field in KINDS.values()
+    }
+
+
+def test_the_profile_offers_every_switch_with_its_explanation(client, user):
+    client.force_login(user)
+    html = client.get(PROFILE).text
+    for field in KINDS.values():
+        assert f'name="{field}"' in html
+    assert "Freigabe meiner Beiträge" in html
+    assert "Eine E-Mail, wenn jemand auf einen Ihrer Kommentare antwortet." in html
+
+    client.post(SETTINGS, {"notify_replies": "on", "notify_poll_results": "on"})
+    person = get_user_model().objects.get(pk=user.pk)
+    assert (person.notify_replies, person.notify_poll_results) == (True, True)
+    assert (person.notify_moderation, person.notify_proposal_updates) == (False, False)
+    assert person.notify_followed_projects is False
