@@ -157,6 +157,7 @@ class PollAdmin(admin.ModelAdmin):
         "participation",
         "results_published_at",
         "results_published_by",
+        "results_announced_at",
         "created_at",
         "updated_at",
     ]
@@ -176,6 +177,7 @@ class PollAdmin(admin.ModelAdmin):
                     "method_note",
                     "results_published_at",
                     "results_published_by",
+                    "results_announced_at",
                 ]
             },
         ),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from accounts.demo import DEMO_USERS
 from accounts.models import KAISERSLAUTERN_POSTAL_CODES, User
 from accounts.services import change_postal_code
+from klmitwirkung.notifications import KINDS
 from projects.models import Project
 
 from .demo_content import POLLS
@@ -110,6 +111,10 @@ def seed_voters():
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
         voters.append(user)
+    # Their addresses cannot receive mail: no notification is queued for them.
+    User.objects.filter(pk__in=[voter.pk for voter in voters]).update(
+        **dict.fromkeys(KINDS.values(), False)
+    )
     return voters
 
 

@@ -122,6 +122,13 @@ class Poll(models.Model):
         related_name="+",
         verbose_name=_("results published by"),
     )
+    results_announced_at = models.DateTimeField(
+        _("participants notified of the results"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the participants were told that the results are out."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

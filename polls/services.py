@@ -5,6 +5,7 @@ Each function is one transaction and checks its own rules, whatever form or admi
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,7 +19,12 @@ from .permissions import (
     can_void_paper_batch,
     voting_obstacle,
 )
-from .tasks import notify_followers_of_new_poll
+from .tasks import (
+    RESULTS_NEWS_WINDOW,
+    notify_followers_of_new_poll,
+    notify_participants_of_results,
+    results_are_news,
+)
 
 
 class AlreadyVoted(ValidationError):
@@ -272,6 +278,7 @@ def publish_results(*, poll, by):
     poll.results_published_at = timezone.now()
     poll.results_published_by = by
     poll.save(update_fields=["results_published_at", "results_published_by"])
+    announce_results(poll=poll)
     return poll
 
 
@@ -290,3 +297,52 @@ def announce_poll(*, poll):
         if claimed:
             transaction.on_commit(lambda: notify_followers_of_new_poll.enqueue(poll.pk))
     return bool(claimed)
+
+
+def announce_results(*, poll, now=None):
+    """Tell the participants, once, after the commit, that the final results are public.
+
+    Called by `publish_results`, and by the `announce_results` command for polls whose
+    results go public by themselves at the close. Results that went public longer ago than
+    RESULTS_NEWS_WINDOW are no news and are not announced.
+    """
+    now = now or timezone.now()
+    if not results_are_news(poll, now):
+        return False
+    with transaction.atomic():
+        claimed = Poll.objects.filter(
+            pk=poll.pk, is_published=True, closes_at__lte=now, results_announced_at__isnull=True
+        ).update(results_announced_at=now)
+        if claimed:
+            transaction.on_commit(lambda: notify_participants_of_results.enqueue(poll.pk))
+    return bool(claimed)
+
+
+def polls_with_results_to_announce(now=None):
+    """Published, closed polls not announced yet whose final results went public recently."""
+    now = now or timezone.now()
+    since = now - RESULTS_NEWS_WINDOW
+    automatic = [Poll.ResultsVisibility.LIVE, Poll.ResultsVisibility.AFTER_CLOSE]
+    return (
+        Poll.objects.published()
+        .closed(now)
+        .filter(results_announced_at__isnull=True)
+        .filter(
+            Q(results_visibility__in=automatic, closes_at__gt=since)
+            | Q(
+                results_visibility=Poll.ResultsVisibility.PUBLISHED, results_published_at__gt=since
+            )
+        )
+        .order_by("closes_at", "pk")
+    )
+
+
+def announce_due_results(now=None):
+    """Announce the results of every poll that is due; returns how many were announced.
+
+    Safe to run again and again, and from two places at once: each poll is claimed once.
+    """
+    now = now or timezone.now()
+    return sum(
+        announce_results(poll=poll, now=now) for poll in polls_with_results_to_announce(now)
+    )

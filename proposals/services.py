@@ -14,6 +14,7 @@ from projects.models import Project
 
 from .models import Proposal, StatusEntry, Support
 from .permissions import can_edit_proposal, can_respond, can_submit_proposal, can_support
+from .tasks import notify_about_proposal_news
 
 
 def _check_project(project, *, current=None):
@@ -95,7 +96,10 @@ def withdraw_support(*, proposal, user):
 
 
 def set_status(*, proposal, user, status, response):
-    """Staff set the status and the response of the city; each change is a dated history entry."""
+    """Staff set the status and the response of the city; each change is a dated history entry.
+
+    After the commit, the author and the supporters of a public proposal hear of it by mail.
+    """
     if not can_respond(user):
         raise PermissionDenied(_("You may not change the status of proposals."))
     response = response.strip()
@@ -115,7 +119,7 @@ def set_status(*, proposal, user, status, response):
             locked.response_at = now if response else None
         locked.full_clean()
         locked.save()
-        StatusEntry.objects.create(
+        entry = StatusEntry.objects.create(
             proposal=locked,
             status=status,
             status_changed=status_changed,
@@ -123,4 +127,9 @@ def set_status(*, proposal, user, status, response):
             changed_by=user,
             created_at=now,
         )
+        # News for the author and supporters of a public proposal; a withdrawn response
+        # alone is none.
+        if locked.is_published and (status_changed or response):
+            news = response if response_changed else ""
+            transaction.on_commit(lambda: notify_about_proposal_news.enqueue(entry.pk, news))
     return locked

@@ -1,0 +1,62 @@
+"""Background work of the proposals app: telling authors and supporters about the city's news."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.tasks import task
+
+from klmitwirkung.notifications import absolute_url, notification_message, wants
+
+from .models import StatusEntry, Support
+
+KIND = "proposals"
+
+
+def proposal_news_message(entry, response, user):
+    """The mail about one step in the proposal's history to its author or a supporter."""
+    proposal = entry.proposal
+    return notification_message(
+        user=user,
+        kind=KIND,
+        template="proposals/email/proposal_news",
+        context={
+            "proposal": proposal,
+            "status_changed": entry.status_changed,
+            "status": entry.get_status_display(),
+            "response": response,
+            "is_author": user.pk == proposal.author_id,
+            "proposal_url": absolute_url(proposal.get_absolute_url()),
+        },
+    )
+
+
+@task
+def notify_about_proposal_news(entry_id, response=""):
+    """One mail to the author and each supporter who want them; returns how many.
+
+    `response` is the city's response as written in this change ("" if it did not change):
+    each mail tells of its own change, even when a later one follows before the queue runs.
+
+    A person who wrote and also supports the proposal gets one mail, as its author; the
+    staff member who made the change gets none. A proposal that is no longer public by the
+    time the task runs sends nothing.
+    """
+    entry = StatusEntry.objects.select_related("proposal").get(pk=entry_id)
+    proposal = entry.proposal
+    if not proposal.is_published:
+        return 0
+    supporters = Support.objects.filter(proposal=proposal).values("user")
+    recipients = (
+        get_user_model()
+        .objects.filter(Q(pk=proposal.author_id) | Q(pk__in=supporters))
+        .filter(is_active=True, notify_proposal_updates=True)
+        .exclude(email="")
+        .order_by("pk")
+    )
+    if entry.changed_by_id is not None:
+        recipients = recipients.exclude(pk=entry.changed_by_id)
+    sent = 0
+    for user in recipients:
+        if wants(user, KIND):
+            proposal_news_message(entry, response, user).send()
+            sent += 1
+    return sent
