@@ -19,6 +19,7 @@ from comments import privacy as comments_privacy
 from comments.models import Comment
 from moderation import privacy as moderation_privacy
 from moderation.models import Decision, ModerationState
+from newsletter import privacy as newsletter_privacy
 from polls import privacy as polls_privacy
 from projects import privacy as projects_privacy
 from proposals import privacy as proposals_privacy
@@ -27,8 +28,8 @@ from proposals.models import Proposal
 FORMAT_VERSION = 1
 
 # The parts of the export, each a function user -> {section name: data}. The notification
-# settings are part of "account". Newsletter consent ("newsletter") comes with the
-# newsletter; until then the export says nothing about it, rather than something made up.
+# settings are part of "account"; "newsletter" holds the subscriptions of the person's
+# confirmed addresses with their consent.
 EXPORT_PARTS = (
     accounts_privacy.export_for,
     projects_privacy.export_for,
@@ -36,6 +37,7 @@ EXPORT_PARTS = (
     comments_privacy.export_for,
     polls_privacy.export_for,
     moderation_privacy.export_for,
+    newsletter_privacy.export_for,
 )
 
 # Contributions that were never public go with the account instead of staying nameless.
@@ -85,7 +87,8 @@ def delete_account(*, user, password):
     What the person published stays, without their name ("deleted account"): proposals
     and comments through SET_NULL, ballots too, so that results do not change. What was
     never public (waiting for release or not released) is deleted. E-mail addresses,
-    supports, follows of projects and reports made go with the account (CASCADE).
+    supports, follows of projects and reports made go with the account (CASCADE), and
+    so does the newsletter for the account's confirmed addresses.
     """
     if not can_delete_account(user):
         raise PermissionDenied(
@@ -104,4 +107,6 @@ def delete_account(*, user, password):
             object_id__in=never_public.values("pk"),
         ).update(summary="")
         never_public.delete()
+    # Before the addresses go: they are what links a subscription to the person.
+    newsletter_privacy.delete_for(user)
     user.delete()

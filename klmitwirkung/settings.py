@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "moderation",
     "proposals",
     "comments",
+    "newsletter",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +235,12 @@ CONTRIBUTION_RATE_LIMITS = {
     "comment": os.environ.get("RATE_LIMIT_COMMENTS", "30/h"),
     "report": os.environ.get("RATE_LIMIT_REPORTS", "20/h"),
 }
+# Newsletter confirmation mails (see newsletter/services.py): per address, so that nobody
+# can flood someone's inbox, and per client IP address, so that nobody can try many.
+NEWSLETTER_RATE_LIMITS = {
+    "address": os.environ.get("RATE_LIMIT_NEWSLETTER_ADDRESS", "3/d"),
+    "client": os.environ.get("RATE_LIMIT_NEWSLETTER_CLIENT", "20/h"),
+}
 
 # Mail: Django 6.1's MAILERS. The console in development, SMTP from EMAIL_URL otherwise.
 if os.environ.get("EMAIL_URL"):
@@ -307,6 +314,10 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     if env_bool("DJANGO_BEHIND_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        # allauth's per-client rate limits (and the newsletter's) take the visitor's address
+        # from X-Forwarded-For, as set by the one proxy in front; otherwise every visitor
+        # would count as the proxy.
+        ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "1"))
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
@@ -318,14 +329,22 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
 ]
 
-# Structured enough for a log collector: one line per record on stdout.
+# One line per record on stdout: a JSON object for the log collector (klmitwirkung/log_format.py),
+# plain text for a developer's terminal when DEBUG is on.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "klmitwirkung.log_format.JSONFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line" if DEBUG else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

@@ -24,6 +24,7 @@ urlpatterns = [
     path("abstimmungen/", include("polls.urls")),
     path("vorschlaege/", include("proposals.urls")),
     path("kommentare/", include("comments.urls")),
+    path("newsletter/", include("newsletter.urls")),
     # Pages that editors maintain (/impressum/, /datenschutz/, ...) come last.
     path("", include("pages.urls")),
 ]

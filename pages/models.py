@@ -15,6 +15,8 @@ RESERVED_SLUGS = frozenset(
         "projekte",
         "abstimmungen",
         "vorschlaege",
+        "kommentare",
+        "newsletter",
         "suche",
         "healthz",
         "static",

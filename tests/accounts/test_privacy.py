@@ -16,12 +16,14 @@ from comments.models import Comment
 from klmitwirkung.privacy import export_personal_data
 from moderation.models import Decision, ModerationState, Report
 from moderation.services import hide, reject, release, report_contribution
+from newsletter.models import Subscriber
 from polls.models import Ballot, TextAnswer
 from polls.results import tally
 from projects.models import Follow
 from proposals.models import Proposal, Support
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.comments.factories import CommentFactory
+from tests.newsletter.factories import SubscriberFactory
 from tests.polls.factories import BallotFactory, PaperBatchFactory, poll_with_questions
 from tests.projects.factories import ProjectFactory
 from tests.proposals.factories import ProposalFactory, StatusEntryFactory, SupportFactory
@@ -61,6 +63,7 @@ EXEMPT = {
     ("proposals.Proposal", "response_by"): "staff action; the city answers as the city",
     ("proposals.StatusEntry", "changed_by"): "staff action; the city answers as the city",
     ("comments.Comment", "moderated_by"): "staff action; moderators stay anonymous",
+    ("newsletter.Issue", "sent_by"): "staff action (who sent a newsletter issue)",
 }
 # The person's own fields and their key in the export's "account" section.
 ACCOUNT_FIELDS = {
@@ -180,6 +183,11 @@ def person(moderator, other):
     others_ballot = BallotFactory(poll=poll, user=other, choices=[single.choices.last()])
     TextAnswer.objects.create(ballot=others_ballot, question=free, text="Bernds Freitext")
 
+    # Newsletter subscriptions belong to a person through a confirmed address, not a link.
+    SubscriberFactory(email="anna@example.org", consent_text="Annas Einwilligung")
+    SubscriberFactory(email="anna.alt@example.org")  # unconfirmed address: maybe not hers
+    SubscriberFactory(email=other.email, consent_text="Bernds Einwilligung")
+
     person.refresh_from_db()
     return person
 
@@ -289,6 +297,13 @@ def test_export_contains_the_persons_own_data(person):
     assert report["contribution"]["type"] == "comment"
     assert report["outcome"] is None
 
+    [subscription] = data["newsletter"]
+    assert subscription["email"] == "anna@example.org"
+    assert subscription["consent_text"] == "Annas Einwilligung"
+    assert subscription["confirmed"] is True
+    assert datetime.datetime.fromisoformat(subscription["consented_at"])
+    assert datetime.datetime.fromisoformat(subscription["confirmed_at"])
+
     decisions = {(d["decision"], d["summary"], d["reason"]) for d in data["moderation_decisions"]}
     assert decisions == {
         ("rejected", "Abgelehnter Vorschlag", "Bitte ohne Werbung."),
@@ -308,6 +323,7 @@ def test_export_never_contains_anything_about_other_people(client, person, other
         "Bernds Meldung",  # their report of the person's comment
         "Bernds Freitext",  # their ballot
         "Bernds Kommentar",  # the comment the person replied to and reported
+        "Bernds Einwilligung",  # their newsletter subscription
     ):
         assert secret not in text
     assert '"moderator' not in text
@@ -326,6 +342,7 @@ def test_export_of_a_new_account_is_complete_and_empty(user):
     for section in EXPORTED.values():
         if section != "email_addresses":
             assert data[section] == []
+    assert data["newsletter"] == []
     assert data["account"]["postal_code"] is None
 
 
@@ -370,6 +387,7 @@ def test_summary_page_lists_every_section_and_links_the_download(client, person,
         "ballots-heading",
         "reports-heading",
         "decisions-heading",
+        "newsletter-heading",
     ):
         assert f'aria-labelledby="{heading_id}"' in html
         assert f'id="{heading_id}"' in html
@@ -384,6 +402,7 @@ def test_summary_page_lists_every_section_and_links_the_download(client, person,
         "Mehr Schatten bitte.",
         "Das ist Werbung für einen Laden.",
         "Bitte ohne Werbung.",
+        "Annas Einwilligung",
     ):
         assert item in html
     assert other.username not in html
@@ -545,6 +564,12 @@ def test_deletion_removes_the_person_and_leaves_published_contributions_nameless
     # ... but not the words of what was never public.
     assert not Decision.objects.filter(summary="Abgelehnter Vorschlag").exists()
     assert Decision.objects.filter(author=None, summary="").count() == 1
+
+    # The newsletter for the person's confirmed address ends; others' stay.
+    assert set(Subscriber.objects.values_list("email", flat=True)) == {
+        "anna.alt@example.org",  # never confirmed as hers: not hers to end
+        other.email,
+    }
 
 
 def test_support_count_of_a_proposal_drops_with_the_deleted_supporter(client, person):

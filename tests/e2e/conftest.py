@@ -14,6 +14,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Reports every CSP violation of every page to the test. Init scripts run before the page's
+# own and are not subject to its CSP; the function is a Playwright binding, not a request.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.reportCspViolation(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}`
+        + ` in ${event.sourceFile || document.location.href}:${event.lineNumber}`
+    );
+});
+"""
 
 
 def _chromium_missing_message():
@@ -61,10 +71,15 @@ class Journey:
         self.csp_violations = []
         page.on("request", self._record_request)
         page.on("console", self._record_console)
+        page.expose_function("reportCspViolation", self._record_csp_violation)
+        page.add_init_script(REPORT_CSP_VIOLATIONS)
 
     def _record_request(self, request):
         if not request.url.startswith((self.base_url, "data:", "about:")):
             self.foreign_requests.append(request.url)
+
+    def _record_csp_violation(self, report):
+        self.csp_violations.append(report)
 
     def _record_console(self, message):
         if "Content Security Policy" in message.text:
@@ -83,6 +98,8 @@ class Journey:
         from axe_playwright_python.sync_playwright import Axe
 
         self.page.wait_for_load_state("load")
+        # One round trip, so that the page's violation reports have arrived.
+        self.page.evaluate("() => document.readyState")
         if self.run_axe:
             results = Axe().run(
                 self.page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
@@ -103,11 +120,13 @@ DATA_MIGRATIONS = [
     ("moderation", "0002_staff_permissions"),
     ("proposals", "0002_staff_permissions"),
     ("comments", "0002_staff_permissions"),
+    ("newsletter", "0002_staff_permissions"),
 ]
 
 
 @pytest.fixture
 def migration_data(transactional_db):
+    from django.contrib.contenttypes.models import ContentType
     from django.db import DEFAULT_DB_ALIAS, connections
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.operations import RunPython
@@ -118,6 +137,9 @@ def migration_data(transactional_db):
         for operation in loader.get_migration(*key).operations:
             if isinstance(operation, RunPython):
                 operation.code(state.apps, None)
+    # The migrations may have created content types anew (after a flush without
+    # post_migrate, e.g. behind a serialized_rollback test); forget the ids cached before.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture
