@@ -7,7 +7,7 @@ PORT ?= 8000
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: help run test lint messages translations migrate clean
+.PHONY: help run test lint messages translations migrate clean bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -48,6 +48,10 @@ lint: $(VENV)/.installed ## ruff over the code
 
 test: translations lint ## the whole suite, browser journeys included (DATABASE_URL picks the database)
 	$(VENV)/bin/pytest
+
+# Not part of `make test`: minutes of load on a fresh PostgreSQL database (see bench/run).
+bench: $(VENV)/.installed ## load benchmark with gunicorn and wrk; writes docs/benchmarks.md
+	VENV=$(VENV) bash bench/run
 
 clean: ## remove the virtual environment and the local database
 	rm -rf $(VENV) db.sqlite3 staticfiles

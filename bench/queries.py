@@ -1,0 +1,98 @@
+"""Queries per page, and where a request's time goes, measured in-process against the bench DB.
+
+    python bench/queries.py small   # after build_data.py small: about 1 % of the content
+    python bench/queries.py full    # after build_data.py rest: the whole data set
+
+Django's test client renders each page of common.PAGES with the production settings, once
+to warm the caches and then MEASURE_RUNS times under CaptureQueriesContext: anonymously
+and signed in (a confirmed citizen who has not voted yet). It records the number of queries,
+the time in SQL and in Python (the median of the runs), and the slowest queries; with
+``full`` it also runs EXPLAIN (ANALYZE, BUFFERS) on the slowest query of each page, so that
+the report can name what a slow page waits for. Results go to $BENCH_OUT/queries_<size>.json.
+"""
+
+import statistics
+import sys
+import time
+
+from common import PAGES, SIGNED_IN_EMAIL, setup_django, write_json
+
+MEASURE_RUNS = 5
+HOST = "127.0.0.1"
+
+
+def measure_page(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    # A proxy terminates TLS in production; the same header tells Django here.
+    options = {"secure": True, "headers": {"host": HOST, "x-forwarded-proto": "https"}}
+    warm = client.get(path, **options)
+    runs = []
+    for _ in range(MEASURE_RUNS):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(path, **options)
+            total = time.perf_counter() - started
+        sql = sum(float(query["time"]) for query in queries.captured_queries)
+        runs.append((total, sql, queries.captured_queries, response))
+    total, sql, captured, response = sorted(runs, key=lambda run: run[0])[len(runs) // 2]
+    slowest = sorted(captured, key=lambda query: float(query["time"]), reverse=True)[:3]
+    return {
+        "status": response.status_code,
+        "warm_status": warm.status_code,
+        "queries": len(captured),
+        "query_counts": sorted({len(run[2]) for run in runs}),
+        "total_ms": round(statistics.median(run[0] for run in runs) * 1000, 1),
+        "sql_ms": round(statistics.median(run[1] for run in runs) * 1000, 1),
+        "python_ms": round((total - sql) * 1000, 1),
+        "html_bytes": len(response.content),
+        "slowest": [
+            {"ms": round(float(query["time"]) * 1000, 2), "sql": query["sql"]} for query in slowest
+        ],
+    }
+
+
+def explain(sql):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def main(size):
+    setup_django()
+    from django.test import Client
+
+    from accounts.models import User
+
+    anonymous = Client()
+    signed_in = Client()
+    signed_in.force_login(
+        User.objects.get(email=SIGNED_IN_EMAIL),
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
+    results = {}
+    for key, _label, path in PAGES:
+        results[key] = {
+            "path": path,
+            "anonymous": measure_page(anonymous, path),
+            "signed_in": measure_page(signed_in, path),
+        }
+        if size == "full":
+            slowest = results[key]["anonymous"]["slowest"]
+            if slowest:
+                results[key]["plan"] = explain(slowest[0]["sql"])
+        anon, signed = results[key]["anonymous"], results[key]["signed_in"]
+        print(
+            f"  {key:18} {anon['status']} queries {anon['queries']:>3} / {signed['queries']:>3} "
+            f"signed in, {anon['total_ms']:>7.1f} ms (SQL {anon['sql_ms']:.1f} ms)"
+        )
+    write_json(f"queries_{size}.json", results)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in ("small", "full"):
+        sys.exit("usage: queries.py small|full")
+    main(sys.argv[1])

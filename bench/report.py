@@ -1,0 +1,545 @@
+"""Prints the benchmark tables; writes them, with the machine they ran on, to docs/benchmarks.md.
+
+    python bench/report.py
+
+Reads what the other scripts left in $BENCH_OUT (queries_small.json, queries_full.json,
+load.json, rush.json, phases.tsv, background.json) and judges every page against the targets
+of issue 7. The section between the ``findings`` markers in docs/benchmarks.md is written by
+people (what stands in the way of a missed target, with evidence); it is carried over
+unchanged when the file is generated anew, so that a new run only refreshes the numbers.
+"""
+
+import os
+import platform
+import re
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+from common import PAGES, ROOT, RUSH_POLL_SLUG, out_dir, read_json, setup_django
+
+DOC = ROOT / "docs" / "benchmarks.md"
+FINDINGS = re.compile(r"<!-- findings:start -->\n(.*?)<!-- findings:end -->", re.DOTALL)
+
+# The targets of issue 7, on this machine with the load tool beside the server.
+MIN_RATIO = 0.5
+MAX_P99_MS = 150
+MAX_HTML_KB = 20
+MAX_PAGE_KB = 150
+MAX_JS_KB = 30
+
+
+def kb(size):
+    return f"{size / 1024:.1f}" if size is not None else "–"
+
+
+def ms(microseconds):
+    return f"{microseconds / 1000:.0f}" if microseconds >= 10_000 else f"{microseconds / 1000:.1f}"
+
+
+def machine(load, background):
+    setup_django()
+    import django
+    from django.conf import settings
+    from django.db import connection
+
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = 0
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            memory = int(line.split()[1]) * 1024
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0]
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    redis = ""
+    if "Redis" in cache and shutil.which("redis-server"):
+        version = subprocess.run(  # noqa: S603
+            [shutil.which("redis-server"), "--version"], capture_output=True, text=True
+        ).stdout
+        found = re.search(r"v=(\S+)", version)
+        redis = f", Redis {found.group(1)}" if found else ", Redis"
+    wrk_version = subprocess.run(  # noqa: S603
+        [shutil.which("wrk") or "wrk", "--version"], capture_output=True, text=True
+    ).stdout.split()
+    from importlib.metadata import version as package_version
+
+    return [
+        ("CPU", f"{cpu}, {os.cpu_count()} cores ({platform.machine()})"),
+        ("Memory", f"{memory / 2**30:.1f} GiB"),
+        ("System", f"{platform.system()} {platform.release()}"),
+        ("PostgreSQL", f"{postgres} (local, trust authentication, default configuration)"),
+        ("Cache", f"{cache}{redis}"),
+        ("Python", platform.python_version()),
+        ("Django", django.get_version()),
+        (
+            "gunicorn",
+            f"{package_version('gunicorn')}, {os.environ.get('BENCH_WORKERS', '?')} sync workers "
+            "(see below)",
+        ),
+        (
+            "Load tool",
+            f"wrk {wrk_version[1] if len(wrk_version) > 1 else '?'} on the same machine: "
+            f"{load['threads']} threads, {load['connections']} connections, "
+            f"{load['duration']} s per page after a {load['warmup']} s warm-up",
+        ),
+        (
+            "Other load",
+            f"{background.get('busy_percent', '?')} % of the CPU busy in the "
+            f"{background.get('seconds', '?')} s before the load started, with the app idle "
+            "(other processes on the machine)",
+        ),
+    ]
+
+
+TARGETS = ("throughput", "p99", "queries", "HTML", "page", "JS")
+
+
+def verdicts(key, run, trivial_rps, small, full, size):
+    """The targets this page misses, as short phrases; empty when it meets all of them.
+
+    Errors and a status other than 200 are listed too; they fail the page whatever else.
+    """
+    missed = []
+    trivial_rps = run.get("trivial_rps") or trivial_rps
+    ratio = run["rps"] / trivial_rps if trivial_rps else 0
+    if ratio < MIN_RATIO:
+        missed.append(f"throughput {ratio:.2f} × trivial")
+    if run["p99_us"] / 1000 >= MAX_P99_MS:
+        missed.append(f"p99 {run['p99_us'] / 1000:.0f} ms")
+    if run["errors"]:
+        missed.append(f"{run['errors']} errors")
+    grown = [
+        f"{who.replace('_', ' ')} {small[who]['queries']} → {full[who]['queries']}"
+        for who in ("anonymous", "signed_in")
+        if small and small[who]["queries"] != full[who]["queries"]
+    ]
+    if grown:
+        missed.append(f"queries grow with the data ({', '.join(grown)})")
+    if size["html_gzip"] >= MAX_HTML_KB * 1024:
+        missed.append(f"HTML {kb(size['html_gzip'])} KB compressed")
+    if size["page_total"] >= MAX_PAGE_KB * 1024:
+        missed.append(f"page {kb(size['page_total'])} KB")
+    if size["js"] >= MAX_JS_KB * 1024:
+        missed.append(f"JS {kb(size['js'])} KB")
+    if size["status"] != 200:
+        missed.append(f"status {size['status']}")
+    return ratio, missed
+
+
+def met_count(missed):
+    return sum(1 for target in TARGETS if not any(phrase.startswith(target) for phrase in missed))
+
+
+NODE = re.compile(
+    r"->\s+(?P<node>.*?)\s+\(cost=[^)]*\)\s+\(actual time=[\d.]+\.\.(?P<ms>[\d.]+) "
+    r"rows=(?P<rows>\d+) loops=(?P<loops>\d+)\)"
+)
+
+
+def plan_summary(plan):
+    """The two scans that took longest (time × loops), and the execution time."""
+    nodes = []
+    for match in NODE.finditer(plan):
+        if "Scan" not in match["node"]:
+            continue
+        loops = int(match["loops"])
+        nodes.append(
+            (
+                float(match["ms"]) * loops,
+                f"{match['node']}: {float(match['ms']) * loops:.1f} ms, "
+                f"{int(match['rows']) * loops:,} rows"
+                + (f" in {loops:,} loops" if loops > 1 else ""),
+            )
+        )
+    lines = [text for _ms, text in sorted(nodes, reverse=True)[:2]]
+    total = re.search(r"Execution Time: ([\d.]+) ms", plan)
+    if total:
+        lines.append(f"execution {float(total.group(1)):.1f} ms")
+    return lines
+
+
+def build():
+    load = read_json("load.json")
+    small = read_json("queries_small.json", {})
+    full = read_json("queries_full.json")
+    rush = read_json("rush.json")
+    background = read_json("background.json", {})
+    rows = read_json("rows.json", {})
+    phases = []
+    phases_file = out_dir() / "phases.tsv"
+    if phases_file.exists():
+        phases = [line.split("\t") for line in phases_file.read_text().splitlines() if line]
+
+    runs = {run["key"]: run for run in load["runs"]}
+    trivial = [runs[key]["rps"] for key in ("trivial", "trivial_after") if key in runs]
+    trivial_rps = sum(trivial) / len(trivial)
+
+    lines = []
+    add = lines.append
+    # The time of the load, so that a report written again later names the run it shows.
+    now = (
+        datetime.fromisoformat(load["finished_at"]) if "finished_at" in load else datetime.now(UTC)
+    )
+    total = sum(float(seconds) for _name, seconds in phases)
+    add("# Benchmarks")
+    add("")
+    add(
+        "<!-- Generated by `make bench` (bench/report.py). Everything but the findings "
+        "section is replaced on the next run. -->"
+    )
+    add("")
+    add(
+        f"Run of {now:%Y-%m-%d %H:%M} UTC; `make bench` took {total / 60:.1f} minutes. "
+        "How to run it, and what it does: README, „Load benchmark“, and the docstrings in "
+        "`bench/`."
+    )
+    add("")
+    add("## Machine")
+    add("")
+    add("| | |")
+    add("| --- | --- |")
+    for name, value in machine(load, background):
+        add(f"| {name} | {value} |")
+    add("")
+    add(
+        f"gunicorn runs {os.environ.get('BENCH_WORKERS', '?')} synchronous workers "
+        "(`BENCH_WORKERS`), as the Dockerfile and the compose file do in production. On 2 "
+        "cores shared with wrk and PostgreSQL, a third worker can use the CPU while the "
+        "others wait for the database. A quick comparison of 2, 3, 4 and 6 workers on this "
+        "machine gave differences smaller than the noise between runs. Production settings: "
+        "`DJANGO_DEBUG` unset, "
+        "`DJANGO_BEHIND_PROXY=1` with every request carrying `X-Forwarded-Proto: https` as "
+        "from the TLS proxy (so HSTS, secure cookies and the CSP are all in place), "
+        "whitenoise serving the collected static files."
+    )
+    add("")
+    busy = background.get("busy_percent", 0)
+    if busy >= 25:
+        add(
+            f"**Caution:** other processes kept the CPUs {busy} % busy before the load started "
+            "(and may have come and gone during it); every absolute figure here is lower than "
+            "this machine gives the app alone. The ratios to the trivial view, measured right "
+            "before each page, are the steadier figures."
+        )
+        add("")
+    if rows:
+        add("## Data set")
+        add("")
+        add("| table | rows |")
+        add("| --- | ---: |")
+        for label, count in rows.items():
+            add(f"| `{label}` | {count:,} |")
+        add("")
+
+    add("## Pages under load")
+    add("")
+    add(
+        f"Trivial view `/healthz` (one `SELECT 1`, no template, no session): "  # noqa: S608
+        f"{' and '.join(f'{value:,.0f}' for value in trivial)} requests/s (before and after "
+        "the pages); the ratio below is to the trivial view measured for a few seconds right "
+        "before each page (in brackets), as other work on the machine comes and goes. "
+        "Latencies from "
+        "wrk in milliseconds; queries per request from Django's test client with the same "
+        "settings and database, warm caches, at about 1 % of the content (after the first "
+        "build stage) and with all of it, anonymous / signed in."
+    )
+    add("")
+    add(
+        "| page | req/s | × trivial | p50 | p95 | p99 | errors | queries 1 % → 100 % "
+        "(anon.; signed in) |"
+    )
+    add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for run in load["runs"]:
+        key = run["key"]
+        base = key.removesuffix("_signed_in")
+        queries = ""
+        if base in full:
+            queries = "; ".join(
+                f"{small.get(base, {}).get(who, {}).get('queries', '?')} → "
+                f"{full[base][who]['queries']}"
+                for who in ("anonymous", "signed_in")
+            )
+        beside = run.get("trivial_rps")
+        ratio = f"{run['rps'] / beside:.2f} ({beside:,.0f}/s)" if beside else "–"
+        add(
+            f"| {run['label']} (`{run['path']}`) | {run['rps']:,.1f} | {ratio} | "
+            f"{ms(run['p50_us'])} | {ms(run['p95_us'])} | {ms(run['p99_us'])} | "
+            f"{run['errors']} | {queries} |"
+        )
+    add("")
+
+    add("## Weight")
+    add("")
+    add(
+        "HTML as the app sends it (anonymous), and compressed: the app and whitenoise do not "
+        "compress HTML, so these are the sizes gzip -6 and Brotli (quality 5) in a proxy would "
+        "send. CSS and JavaScript as whitenoise serves them to a browser that accepts Brotli "
+        "(pre-compressed at collectstatic). Page = compressed HTML (gzip) + CSS + JS, without "
+        "images and the favicon. KB = 1,024 bytes."
+    )
+    add("")
+    add("| page | HTML raw | gzip -6 | Brotli 5 | CSS | JS | page |")
+    add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for key, label, _path in PAGES:
+        size = load["sizes"][key]
+        add(
+            f"| {label} | {kb(size['html_raw'])} | {kb(size['html_gzip'])} | "
+            f"{kb(size['html_brotli'])} | {kb(size['css'])} | {kb(size['js'])} | "
+            f"{kb(size['page_total'])} |"
+        )
+    assets = {}
+    for size in load["sizes"].values():
+        for asset in size["assets"]:
+            assets[asset["url"]] = asset
+    add("")
+    add(
+        "Static files as served: "
+        + "; ".join(
+            f"`{asset['url']}` {kb(asset['bytes'])} KB ({asset['encoding']}, "
+            f"`Cache-Control: {asset['cache_control'] or 'none'}`)"
+            for asset in assets.values()
+        )
+        + "."
+    )
+    add("")
+
+    add("## Verdict")
+    add("")
+    add(
+        f"Targets (issue 7): at least {MIN_RATIO} × the trivial view's throughput; p99 under "
+        f"{MAX_P99_MS} ms at {load['connections']} connections; the same number of queries "
+        f"at 1 % and 100 % of the content; compressed HTML under {MAX_HTML_KB} KB; the page "
+        f"without images under {MAX_PAGE_KB} KB compressed; JavaScript under {MAX_JS_KB} KB."
+    )
+    add("")
+    add("| page | verdict | missed |")
+    add("| --- | --- | --- |")
+    met = 0
+    for run in load["runs"]:
+        key = run["key"]
+        base = key.removesuffix("_signed_in")
+        if base not in full:
+            continue
+        _ratio, missed = verdicts(
+            key, run, trivial_rps, small.get(base), full[base], load["sizes"][base]
+        )
+        met += not missed
+        add(
+            f"| {run['label']} | meets {met_count(missed)} of {len(TARGETS)} targets | "
+            f"{'; '.join(missed) or '–'} |"
+        )
+    add("")
+    judged = sum(1 for run in load["runs"] if run["key"].removesuffix("_signed_in") in full)
+    add(f"{met} of {judged} measured pages meet every target.")
+    add("")
+
+    add("## Where a request's time goes")
+    add("")
+    add(
+        "One request in-process (Django's test client, anonymous, warm, median of 5), split "
+        "into the time in SQL and the rest (Python: view, template, middleware), at about 1 % "
+        "of the content → with all of it; the slowest query of each page (with all of the "
+        "content) and the scans that took longest in its plan (EXPLAIN ANALYZE, below)."
+    )
+    add("")
+    add(
+        "| page | total ms | SQL ms | Python ms | HTML KB | slowest query ms | "
+        "its costliest scans |"
+    )
+    add("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    for key, label, _path in PAGES:
+        anon = full[key]["anonymous"]
+        before = small.get(key, {}).get("anonymous")
+        slowest = anon["slowest"][0] if anon["slowest"] else {"ms": 0}
+        summary = "<br>".join(f"`{line}`" for line in plan_summary(full[key].get("plan", "")))
+
+        def grown(name, scale=1.0, anon=anon, before=before):
+            now = anon[name] / scale
+            if before is None:
+                return f"{now:.1f}"
+            return f"{before[name] / scale:.1f} → {now:.1f}"
+
+        add(
+            f"| {label} | {grown('total_ms')} | {grown('sql_ms')} | {grown('python_ms')} | "
+            f"{grown('html_bytes', 1024)} | {slowest['ms']} | {summary} |"
+        )
+    add("")
+
+    add("## The voting rush")
+    add("")
+    one, two = rush["round_1"], rush["round_2"]
+    add(
+        f"{rush['voters']:,} confirmed citizens (verified e-mail address, a session each) open "
+        f"the open poll `{RUSH_POLL_SLUG}` (GET), send "
+        f"the real form with its CSRF token (POST) and follow the redirect, "
+        f"{rush['concurrency']} at a time. Then the same {rush['voters']:,} send their form "
+        f"again, all {rush['round_2_concurrency']:,} released at the same moment. The poll "
+        "does not allow changing a ballot."
+    )
+    add("")
+    add("| | round 1: first votes | round 2: the same again at once |")
+    add("| --- | ---: | ---: |")
+    add(f"| attempts | {one['attempts']:,} | {two['attempts']:,} |")
+    add(
+        f"| ballots in the database afterwards | {one['counts']['ballots']:,} | "
+        f"{two['counts']['ballots']:,} |"
+    )
+    add(
+        f"| distinct voters among them | {one['counts']['distinct_voters']:,} | "
+        f"{two['counts']['distinct_voters']:,} |"
+    )
+    add(
+        f"| selections (sent in round 1: {rush['selections_sent']:,}) | "
+        f"{one['counts']['selections']:,} | {two['counts']['selections']:,} |"
+    )
+    add(
+        f"| errors (5xx, failed connections, missing confirmation) | {one['errors']} | "
+        f"{two['errors']} |"
+    )
+    add(
+        f"| HTTP status of the POST | {fmt_counts(one['statuses'])} | "
+        f"{fmt_counts(two['statuses'])} |"
+    )
+    add(
+        f"| what the page after the POST said | {fmt_counts(one['outcomes'])} | "
+        f"{fmt_counts(two['outcomes'])} |"
+    )
+    add(
+        f"| POST p50 / p99 / max, ms | {one['post_p50_ms']:,} / {one['post_p99_ms']:,} / "
+        f"{one['post_max_ms']:,} | {two['post_p50_ms']:,} / {two['post_p99_ms']:,} / "
+        f"{two['post_max_ms']:,} |"
+    )
+    add(f"| poll page (GET) p50 / p99, ms | {one['get_p50_ms']:,} / {one['get_p99_ms']:,} | – |")
+    add(
+        f"| duration, s | {one['seconds']} ({one['ballots_per_second']} ballots/s) | "
+        f"{two['seconds']} |"
+    )
+    add("")
+    add(
+        "Verdict: "
+        + (
+            "no ballot lost, none doubled, no error."
+            if rush["ok"]
+            else "**FAILED**: see the counts and errors above"
+            + (
+                ": " + "; ".join(one["error_examples"] + two["error_examples"])
+                if one["error_examples"] or two["error_examples"]
+                else ""
+            )
+        )
+    )
+    add(
+        "„Already voted“ is the friendly notice „"
+        "Sie haben bei dieser Abstimmung bereits abgestimmt.“ on the poll page with the "
+        "person's own answers; „already counted (race)“ would be the notice for two first "
+        "submissions racing each other."
+    )
+    add("")
+
+    if phases:
+        add("## Phases of `make bench`")
+        add("")
+        add("| phase | seconds |")
+        add("| --- | ---: |")
+        for name, seconds in phases:
+            add(f"| {name} | {float(seconds):.0f} |")
+        add(f"| **total** | **{total:.0f}** |")
+        add("")
+
+    add("## Findings")
+    add("")
+    old = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+    match = FINDINGS.search(old)
+    add("<!-- findings:start -->")
+    add(
+        match.group(1).rstrip("\n")
+        if match
+        else "(Not written yet: what stands in the way of each missed target, with evidence.)"
+    )
+    add("<!-- findings:end -->")
+    add("")
+
+    add("## Plans of the slowest queries")
+    add("")
+    for key, label, _path in PAGES:
+        plan = full[key].get("plan")
+        if not plan:
+            continue
+        sql = full[key]["anonymous"]["slowest"][0]["sql"]
+        add(
+            f"<details><summary>{label}: {full[key]['anonymous']['slowest'][0]['ms']} ms</summary>"
+        )
+        add("")
+        add("```sql")
+        add(sql)
+        add("```")
+        add("")
+        add("```")
+        add(plan)
+        add("```")
+        add("")
+        add("</details>")
+        add("")
+    return "\n".join(lines).rstrip("\n") + "\n", load, full, small, rush, trivial_rps
+
+
+def fmt_counts(counts):
+    return ", ".join(f"{name}: {count:,}" for name, count in sorted(counts.items()))
+
+
+def main():
+    text, load, full, small, rush, trivial_rps = build()
+    DOC.parent.mkdir(exist_ok=True)
+    DOC.write_text(text, encoding="utf-8")
+    print()
+    header = (
+        f"{'page':44} {'req/s':>8} {'×triv':>6} {'p50':>6} {'p95':>6} {'p99':>6} "
+        f"{'queries':>9} {'HTML':>7} {'gzip':>6} {'br':>6} {'page':>6}  verdict"
+    )
+    print(header)
+    print("-" * len(header))
+    for run in load["runs"]:
+        key = run["key"]
+        base = key.removesuffix("_signed_in")
+        beside = run.get("trivial_rps") or trivial_rps
+        ratio = run["rps"] / beside if beside else 0
+        queries = html = gz = br = page = verdict = ""
+        if base in full:
+            who = "signed_in" if run["signed_in"] else "anonymous"
+            before = small.get(base, {}).get(who, {}).get("queries", "?")
+            queries = f"{before}→{full[base][who]['queries']}"
+            size = load["sizes"][base]
+            html, gz, br, page = (
+                kb(size["html_raw"]),
+                kb(size["html_gzip"]),
+                kb(size["html_brotli"]),
+                kb(size["page_total"]),
+            )
+            _ratio, missed = verdicts(key, run, trivial_rps, small.get(base), full[base], size)
+            verdict = "ok" if not missed else "MISSES: " + "; ".join(missed)
+        print(
+            f"{run['label'][:44]:44} {run['rps']:>8.1f} {ratio:>6.2f} {ms(run['p50_us']):>6} "
+            f"{ms(run['p95_us']):>6} {ms(run['p99_us']):>6} {queries:>9} {html:>7} {gz:>6} "
+            f"{br:>6} {page:>6}  {verdict}"
+        )
+    print()
+    one, two = rush["round_1"], rush["round_2"]
+    print(
+        f"Voting rush: round 1 {one['counts']['ballots']:,} ballots from {one['attempts']:,} "
+        f"voters, {one['errors']} errors, POST p50 {one['post_p50_ms']} ms p99 "
+        f"{one['post_p99_ms']} ms; round 2 {two['counts']['ballots']:,} ballots, "
+        f"{two['errors']} errors, {fmt_counts(two['outcomes'])}: "
+        f"{'OK' if rush['ok'] else 'FAILED'}"
+    )
+    print(f"Written to {DOC.relative_to(ROOT)}; raw results in {out_dir()}")
+    return 0 if rush["ok"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
