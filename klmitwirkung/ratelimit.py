@@ -1,4 +1,5 @@
-"""Per-user limits on new contributions, counted on the shared cache across app servers."""
+"""Rate limits counted on the shared cache across app servers: per person for new
+contributions, per key (an address, a client) for the newsletter."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,21 +15,27 @@ def parse(rate):
 
 
 def consume(action, user):
-    """Count one `action` by `user`; False when the limit of the current window is reached.
+    """Count one `action` by `user`; False when the limit of the current window is reached."""
+    if not user.is_authenticated:
+        return True
+    return consume_rate(settings.CONTRIBUTION_RATE_LIMITS.get(action), f"{action}:{user.pk}")
+
+
+def consume_rate(rate, key):
+    """Count one request under `key` against `rate` ('5/d'); no rate means no limit.
 
     Fixed windows: simple, shared through the cache and good enough against floods.
     """
-    rate = settings.CONTRIBUTION_RATE_LIMITS.get(action)
-    if not rate or not user.is_authenticated:
+    if not rate:
         return True
     amount, period = parse(rate)
     window = int(timezone.now().timestamp()) // period
-    key = f"ratelimit:{action}:{user.pk}:{window}"
-    cache.add(key, 0, timeout=period)
+    cache_key = f"ratelimit:{key}:{window}"
+    cache.add(cache_key, 0, timeout=period)
     try:
-        count = cache.incr(key)
+        count = cache.incr(cache_key)
     except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=period)
+        cache.add(cache_key, 1, timeout=period)
         count = 1
     return count <= amount
 

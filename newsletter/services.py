@@ -6,7 +6,6 @@ Mails go out through the task queue after the transaction has committed (tasks.p
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,20 +24,10 @@ def consume(limit, key):
     The same fixed windows on the shared cache as klmitwirkung.ratelimit, keyed by a string
     instead of an account; the key is hashed, so no address is written into the cache.
     """
-    rate = settings.NEWSLETTER_RATE_LIMITS.get(limit)
-    if not rate:
-        return True
-    amount, period = ratelimit.parse(rate)
-    window = int(timezone.now().timestamp()) // period
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    cache_key = f"ratelimit:newsletter-{limit}:{digest}:{window}"
-    cache.add(cache_key, 0, timeout=period)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, timeout=period)
-        count = 1
-    return count <= amount
+    return ratelimit.consume_rate(
+        settings.NEWSLETTER_RATE_LIMITS.get(limit), f"newsletter-{limit}:{digest}"
+    )
 
 
 def subscribe(*, email, consent_text, client):

@@ -387,24 +387,6 @@ def test_the_formatted_text_is_sanitised_when_saved_and_when_sent(
 # Production: the worker sends
 
 
-@pytest.fixture
-def database_queue(settings):
-    """Tasks go to the database queue, as in production, for this test only."""
-    from asgiref.local import Local
-    from django.tasks import task_backends
-
-    def reset():
-        task_backends.__dict__.pop("settings", None)
-        task_backends._settings = None
-        task_backends._connections = Local(False)
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    reset()
-    yield
-    del settings.TASKS
-    reset()
-
-
 # The worker manages its own database connection, so this test commits for real;
 # serialized_rollback puts back the staff groups that the flush afterwards removes.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
