@@ -48,10 +48,12 @@ class PollQuerySet(models.QuerySet):
             .annotate(n=Sum("ballots_count"))
             .values("n")
         )
+        # Poll.participants adds them up in Python: an annotation referring to both would
+        # make the database run each subquery a second time.
         return self.annotate(
             online_participants=Coalesce(Subquery(online), 0),
             paper_participants=Coalesce(Subquery(paper), 0),
-        ).annotate(participants=F("online_participants") + F("paper_participants"))
+        )
 
 
 class Poll(models.Model):
@@ -181,6 +183,11 @@ class Poll(models.Model):
 
     def is_closed(self, now=None):
         return self.closes_at <= (now or timezone.now())
+
+    @property
+    def participants(self):
+        """Online and confirmed paper ballots; needs `PollQuerySet.with_participation()`."""
+        return self.online_participants + self.paper_participants
 
     @property
     def results_published(self):

@@ -28,3 +28,12 @@ def plain_text(value, autoescape=True):
     linked = urlize(str(value), nofollow=False, autoescape=autoescape)
     linked = linked.replace("<a href=", f"<a {LINK_REL} href=")
     return mark_safe(linebreaks(linked, autoescape=False))  # noqa: S308 - escaped by urlize
+
+
+@register.simple_tag
+def page_links(page_obj):
+    """The page numbers to link: both ends and two around the current page, gaps as "…".
+
+    A long list would otherwise link every one of its pages on each of them.
+    """
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
