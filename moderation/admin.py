@@ -19,12 +19,13 @@ from django.db import transaction
 from django.db.models import CharField, Count, F, Value
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
+
+from klmitwirkung.admin_pages import AdminPagesMixin
 
 from . import services
 from .models import (
@@ -306,23 +307,8 @@ def queue_rows(keys):
 # Decision log and queue
 
 
-class ModerationPagesMixin:
-    def render_page(self, request, template, **context):
-        return TemplateResponse(
-            request,
-            template,
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "app_label": self.opts.app_label,
-                "has_view_permission": self.has_view_permission(request),
-                **context,
-            },
-        )
-
-
 @admin.register(Decision)
-class DecisionAdmin(ModerationPagesMixin, admin.ModelAdmin):
+class DecisionAdmin(AdminPagesMixin, admin.ModelAdmin):
     """The log of every decision: read only, as it was recorded."""
 
     list_display = [
@@ -433,7 +419,7 @@ class DecisionAdmin(ModerationPagesMixin, admin.ModelAdmin):
 # The actions and buttons that proposals and comments share
 
 
-class ModeratedAdmin(ModerationPagesMixin, admin.ModelAdmin):
+class ModeratedAdmin(AdminPagesMixin, admin.ModelAdmin):
     """Admin of a `Moderated` model: release, reject, remove and restore, list and page."""
 
     moderation_fields = [
@@ -610,7 +596,7 @@ def reported_contributions(reports):
 
 
 @admin.register(Report)
-class ReportAdmin(ModerationPagesMixin, admin.ModelAdmin):
+class ReportAdmin(AdminPagesMixin, admin.ModelAdmin):
     """Reports of citizens, open ones first; handled per contribution through the service."""
 
     list_display = [

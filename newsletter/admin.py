@@ -1,16 +1,15 @@
 """Admin for editors: the subscribers (read only) and the newsletter issues they send."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
+
+from klmitwirkung.admin_pages import AdminPagesMixin
 
 from . import services
 from .mails import issue_message_for_address
@@ -75,7 +74,7 @@ class SentFilter(admin.SimpleListFilter):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(AdminPagesMixin, admin.ModelAdmin):
     """Write, preview, test and send an issue; once sent, it is a read-only record."""
 
     list_display = ["subject", "state", "created_at", "sent_at", "sent_by", "recipient_count"]
@@ -154,7 +153,7 @@ class IssueAdmin(admin.ModelAdmin):
     # Pages
 
     def preview_view(self, request, object_id):
-        issue = self.issue_or_404(request, object_id)
+        issue = self.viewable_object_or_404(request, object_id)
         message = issue_message_for_address(
             issue, request.user.email or "vorschau@example.invalid", test=False
         )
@@ -167,7 +166,7 @@ class IssueAdmin(admin.ModelAdmin):
         )
 
     def send_test_view(self, request, object_id):
-        issue = self.issue_or_404(request, object_id)
+        issue = self.viewable_object_or_404(request, object_id)
         try:
             services.send_test_issue(issue=issue, by=request.user)
         except PermissionDenied as error:
@@ -180,7 +179,7 @@ class IssueAdmin(admin.ModelAdmin):
         return redirect(self.change_url(issue))
 
     def send_view(self, request, object_id):
-        issue = self.issue_or_404(request, object_id)
+        issue = self.viewable_object_or_404(request, object_id)
         if issue.is_sent:
             messages.info(request, _("This issue has already been sent."))
             return redirect(self.change_url(issue))
@@ -219,27 +218,6 @@ class IssueAdmin(admin.ModelAdmin):
         )
 
     # Helpers
-
-    def render_page(self, request, template, **context):
-        return TemplateResponse(
-            request,
-            template,
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "app_label": self.opts.app_label,
-                "has_view_permission": self.has_view_permission(request),
-                **context,
-            },
-        )
-
-    def issue_or_404(self, request, object_id):
-        issue = self.get_object(request, unquote(object_id))
-        if issue is None:
-            raise Http404
-        if not self.has_view_or_change_permission(request, issue):
-            raise PermissionDenied
-        return issue
 
     @staticmethod
     def change_url(issue):

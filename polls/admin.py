@@ -11,13 +11,14 @@ from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
+
+from klmitwirkung.admin_pages import AdminPagesMixin
 
 from . import services
 from .forms import PaperBatchForm, VoidPaperBatchForm, group_by_question
@@ -504,7 +505,7 @@ BATCH_FIELDS = ["place", "collected_on", "ballots_count", "note"]
 
 
 @admin.register(PaperBatch)
-class PaperBatchAdmin(admin.ModelAdmin):
+class PaperBatchAdmin(AdminPagesMixin, admin.ModelAdmin):
     """Paper ballots from the stands: custom pages, so that every write goes through a service."""
 
     list_display = [
@@ -661,7 +662,7 @@ class PaperBatchAdmin(admin.ModelAdmin):
         )
 
     def confirm_view(self, request, object_id):
-        batch = self.batch_or_404(request, object_id)
+        batch = self.viewable_object_or_404(request, object_id)
         try:
             services.confirm_paper_batch(batch=batch, confirmed_by=request.user)
         except (ValidationError, PermissionDenied) as error:
@@ -676,7 +677,7 @@ class PaperBatchAdmin(admin.ModelAdmin):
         return redirect(self.batch_url(batch))
 
     def void_view(self, request, object_id):
-        batch = self.batch_or_404(request, object_id)
+        batch = self.viewable_object_or_404(request, object_id)
         if not self.may_void(request, batch):
             messages.error(request, self.void_refusal(batch))
             return redirect(self.batch_url(batch))
@@ -717,27 +718,6 @@ class PaperBatchAdmin(admin.ModelAdmin):
         )
 
     # Helpers
-
-    def render_page(self, request, template, **context):
-        return TemplateResponse(
-            request,
-            template,
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "app_label": self.opts.app_label,
-                "has_view_permission": self.has_view_permission(request),
-                **context,
-            },
-        )
-
-    def batch_or_404(self, request, object_id):
-        batch = self.get_object(request, unquote(object_id))
-        if batch is None:
-            raise Http404
-        if not self.has_view_or_change_permission(request, batch):
-            raise PermissionDenied
-        return batch
 
     def may_edit(self, request, batch):
         return self.has_change_permission(request, batch) and can_edit_paper_batch(
