@@ -73,38 +73,54 @@ def absolute_url(path):
     return settings.SITE_URL + path
 
 
-def notification_message(*, user, kind, template, context):
-    """One notification to one person: plain text and simple HTML, with a one-click unsubscribe.
+def render_mail(*, to, template, context, subject=None, unsubscribe_url=None):
+    """One mail in German: plain text with a simple HTML alternative.
 
-    `template` names three templates: `<template>_subject.txt`, `<template>.txt` and
-    `<template>.html`; the two bodies extend `email/notification.txt` / `.html`, which
-    greet the person and explain why the mail came and how to stop it.
+    `template` names `<template>_subject.txt` (unless `subject` is given), `<template>.txt`
+    and `<template>.html`. With `unsubscribe_url` the mail carries the one-click
+    unsubscribe headers of RFC 8058, which mail programs offer as a button.
     """
-    with translation.override(settings.LANGUAGE_CODE):
-        return _build_message(user, kind, template, context)
-
-
-def _build_message(user, kind, template, context):
-    unsubscribe_url = absolute_url(unsubscribe_path(user, kind))
-    context = {
-        **context,
-        "user": user,
-        "kind_description": DESCRIPTIONS[kind],
-        "unsubscribe_url": unsubscribe_url,
-        "profile_url": absolute_url(reverse("accounts:profile") + "#benachrichtigungen"),
-        "site_name": settings.SITE_NAME,
-        "site_url": settings.SITE_URL,
-        "contact_email": settings.CONTACT_EMAIL,
-    }
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-    message = EmailMultiAlternatives(
-        subject=f"[{settings.SITE_NAME}] {subject}",
-        body=render_to_string(f"{template}.txt", context),
-        to=[user.email],
-        headers={
+    headers = {}
+    if unsubscribe_url:
+        headers = {
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "site_name": settings.SITE_NAME,
+            "site_url": settings.SITE_URL,
+            "contact_email": settings.CONTACT_EMAIL,
+            **context,
+        }
+        if subject is None:
+            subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        message = EmailMultiAlternatives(
+            subject=f"[{settings.SITE_NAME}] {subject}",
+            body=render_to_string(f"{template}.txt", context),
+            to=[to],
+            headers=headers,
+        )
+        message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    return message
+
+
+def notification_message(*, user, kind, template, context):
+    """One notification to one person, with the one-click link that stops this kind.
+
+    The two bodies extend `email/notification.txt` / `.html`, which greet the person and
+    explain why the mail came and how to stop it.
+    """
+    unsubscribe_url = absolute_url(unsubscribe_path(user, kind))
+    return render_mail(
+        to=user.email,
+        template=template,
+        unsubscribe_url=unsubscribe_url,
+        context={
+            **context,
+            "user": user,
+            "kind_description": DESCRIPTIONS[kind],
+            "unsubscribe_url": unsubscribe_url,
+            "profile_url": absolute_url(reverse("accounts:profile") + "#benachrichtigungen"),
         },
     )
-    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-    return message

@@ -5,37 +5,25 @@ klmitwirkung.notifications (which greets account holders and links their profile
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from klmitwirkung.notifications import absolute_url
+from klmitwirkung.notifications import absolute_url, render_mail
 
 from .models import CONFIRMATION_PERIOD, Subscriber
 from .tokens import confirm_url, unsubscribe_url
 
 
-def build_message(*, to, template, context, subject=None, headers=None):
-    """One mail from `<template>_subject.txt` (unless `subject` is given), `.txt` and `.html`."""
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            **context,
-            "site_name": settings.SITE_NAME,
-            "site_url": settings.SITE_URL,
-            "newsletter_url": absolute_url(reverse("newsletter:subscribe")),
-        }
-        if subject is None:
-            subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        message = EmailMultiAlternatives(
-            subject=f"[{settings.SITE_NAME}] {subject}",
-            body=render_to_string(f"{template}.txt", context),
-            to=[to],
-            headers=headers or {},
-        )
-        message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-        return message
+def build_message(*, to, template, context, subject=None, unsubscribe_url=None):
+    """A newsletter mail: the shared German mail with the newsletter's address in it."""
+    return render_mail(
+        to=to,
+        template=template,
+        subject=subject,
+        unsubscribe_url=unsubscribe_url,
+        context={**context, "newsletter_url": absolute_url(reverse("newsletter:subscribe"))},
+    )
 
 
 def confirmation_message(subscriber):
@@ -69,10 +57,7 @@ def issue_message(issue, subscriber, *, test=False):
         template="newsletter/email/issue",
         subject=subject,
         context={"issue": issue, "unsubscribe_url": link, "test": test},
-        headers={
-            "List-Unsubscribe": f"<{link}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        unsubscribe_url=link,
     )
 
 
