@@ -38,6 +38,11 @@ def wants(user, kind):
     return bool(user is not None and user.is_active and user.email and getattr(user, KINDS[kind]))
 
 
+def wanting(users, kind):
+    """The people of a user queryset who are to get this kind of mail now, as `wants` says."""
+    return users.filter(is_active=True, **{KINDS[kind]: True}).exclude(email="")
+
+
 def unsubscribe_token(user, kind):
     """A token that switches off `kind` for `user`: no login, no expiry, nothing else."""
     if kind not in KINDS:

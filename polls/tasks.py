@@ -6,8 +6,7 @@ from django.contrib.auth import get_user_model
 from django.tasks import task
 from django.utils import timezone
 
-from klmitwirkung.notifications import absolute_url, notification_message, wants
-from projects.models import Follow
+from klmitwirkung.notifications import absolute_url, notification_message, wanting
 
 from .models import Poll
 from .permissions import results_are_public
@@ -37,18 +36,12 @@ def new_poll_message(poll, user):
 def notify_followers_of_new_poll(poll_id):
     """One mail to each follower of the poll's project who wants them; returns how many."""
     poll = Poll.objects.select_related("project").get(pk=poll_id)
-    followers = (
-        Follow.objects.filter(
-            project=poll.project_id,
-            user__is_active=True,
-            user__notify_followed_projects=True,
-        )
-        .select_related("user")
-        .order_by("pk")
-    )
+    followers = wanting(
+        get_user_model().objects.filter(follows__project=poll.project_id), KIND
+    ).order_by("follows__pk")
     sent = 0
-    for follow in followers:
-        new_poll_message(poll, follow.user).send()
+    for user in followers:
+        new_poll_message(poll, user).send()
         sent += 1
     return sent
 
@@ -92,16 +85,11 @@ def notify_participants_of_results(poll_id):
     poll = Poll.objects.get(pk=poll_id)
     if not results_are_news(poll):
         return 0
-    participants = (
-        get_user_model()
-        .objects.filter(ballots__poll=poll, is_active=True, notify_poll_results=True)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
+    participants = wanting(
+        get_user_model().objects.filter(ballots__poll=poll).distinct(), RESULTS_KIND
+    ).order_by("pk")
     sent = 0
     for user in participants:
-        if wants(user, RESULTS_KIND):
-            results_message(poll, user).send()
-            sent += 1
+        results_message(poll, user).send()
+        sent += 1
     return sent

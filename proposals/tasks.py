@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.tasks import task
 
-from klmitwirkung.notifications import absolute_url, notification_message, wants
+from klmitwirkung.notifications import absolute_url, notification_message, wanting
 
 from .models import StatusEntry, Support
 
@@ -45,18 +45,13 @@ def notify_about_proposal_news(entry_id, response=""):
     if not proposal.is_published:
         return 0
     supporters = Support.objects.filter(proposal=proposal).values("user")
-    recipients = (
-        get_user_model()
-        .objects.filter(Q(pk=proposal.author_id) | Q(pk__in=supporters))
-        .filter(is_active=True, notify_proposal_updates=True)
-        .exclude(email="")
-        .order_by("pk")
-    )
+    recipients = wanting(
+        get_user_model().objects.filter(Q(pk=proposal.author_id) | Q(pk__in=supporters)), KIND
+    ).order_by("pk")
     if entry.changed_by_id is not None:
         recipients = recipients.exclude(pk=entry.changed_by_id)
     sent = 0
     for user in recipients:
-        if wants(user, KIND):
-            proposal_news_message(entry, response, user).send()
-            sent += 1
+        proposal_news_message(entry, response, user).send()
+        sent += 1
     return sent
