@@ -63,7 +63,7 @@ def setup_django():
 
 def out_dir():
     """Where the scripts leave their raw results for bench/report.py."""
-    path = Path(os.environ.get("BENCH_OUT", "/tmp/klmitwirkung-bench"))  # noqa: S108
+    path = Path(os.environ.get("BENCH_OUT", "/tmp/klmitwirkung-bench"))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

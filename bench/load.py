@@ -64,7 +64,7 @@ def wrk(path, seconds, cookie=None):
     if cookie:
         command += ["--header", f"Cookie: {cookie}"]
     command.append(URL + path)
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
     result = json.loads(line.removeprefix("BENCH_JSON "))
     result["rps"] = round(result["requests"] / (result["duration_us"] / 1e6), 1)
@@ -90,7 +90,7 @@ def brotli_size(body):
     tool = shutil.which("brotli")
     if not tool:
         return None
-    result = subprocess.run([tool, "-q", "5", "-c"], input=body, capture_output=True, check=True)  # noqa: S603
+    result = subprocess.run([tool, "-q", "5", "-c"], input=body, capture_output=True, check=True)
     return len(result.stdout)
 
 

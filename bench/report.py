@@ -59,12 +59,12 @@ def machine(load, background):
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     redis = ""
     if "Redis" in cache and shutil.which("redis-server"):
-        version = subprocess.run(  # noqa: S603
+        version = subprocess.run(
             [shutil.which("redis-server"), "--version"], capture_output=True, text=True
         ).stdout
         found = re.search(r"v=(\S+)", version)
         redis = f", Redis {found.group(1)}" if found else ", Redis"
-    wrk_version = subprocess.run(  # noqa: S603
+    wrk_version = subprocess.run(
         [shutil.which("wrk") or "wrk", "--version"], capture_output=True, text=True
     ).stdout.split()
     from importlib.metadata import version as package_version
@@ -240,7 +240,7 @@ def build():
     add("## Pages under load")
     add("")
     add(
-        f"Trivial view `/healthz` (one `SELECT 1`, no template, no session): "  # noqa: S608
+        f"Trivial view `/healthz` (one `SELECT 1`, no template, no session): "
         f"{' and '.join(f'{value:,.0f}' for value in trivial)} requests/s (before and after "
         "the pages); the ratio below is to the trivial view measured for a few seconds right "
         "before each page (in brackets), as other work on the machine comes and goes. "

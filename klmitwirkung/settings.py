@@ -52,7 +52,7 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off. "
             "For local development use `make run`, which sets DJANGO_DEBUG=1."
         )
-    SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
+    SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105 - DEBUG only
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
