@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from klmitwirkung import ratelimit
+from klmitwirkung import page_cache, ratelimit
 from moderation.models import ModerationState
 from moderation.services import initial_state
 
@@ -57,6 +57,7 @@ def post_comment(*, author, target, text, parent=None, official=False):
     with transaction.atomic():
         comment.save()
         if comment.is_published:
+            page_cache.changed(page_cache.CONTENT)
             transaction.on_commit(comment.after_first_publication)
     return comment
 
@@ -69,5 +70,6 @@ def delete_comment(*, comment, user):
         updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
             text="", deleted_at=timezone.now()
         )
+        page_cache.changed(page_cache.CONTENT)
     comment.refresh_from_db()
     return updated == 1

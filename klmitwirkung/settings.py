@@ -58,7 +58,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "klmitwirkung.admin_site.KLmitWirkungAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -144,6 +144,11 @@ else:
             "LOCATION": "klmitwirkung_cache",
         }
     }
+
+# Public pages for visitors who are not signed in are served from the cache for up to
+# this many seconds; a change through the services shows at once (klmitwirkung/page_cache.py).
+# 0 switches it off, the default while developing.
+PAGE_CACHE_SECONDS = int(os.environ.get("KLMITWIRKUNG_PAGE_CACHE_SECONDS", "0" if DEBUG else "30"))
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Notices live in the session, so that no cookie beyond sessionid and csrftoken is set.

@@ -15,6 +15,9 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 SECURE_SSL_REDIRECT = False
 # Each test starts with an empty cache (see tests/conftest.py), so rate limits never leak.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages are rendered for every request, so that query counts measure the work; the page
+# cache is switched on by the `page_cache` fixture and in the browser journeys.
+PAGE_CACHE_SECONDS = 0
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

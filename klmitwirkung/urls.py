@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
+from .page_cache import cache_public_page
 
 admin.site.site_header = _("KLmitWirkung – Administration")
 admin.site.site_title = _("KLmitWirkung – Administration")
@@ -15,7 +16,9 @@ admin.site.index_title = _("Overview")
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    # The start page shows participation figures too; for visitors who are not signed in
+    # they may be up to PAGE_CACHE_SECONDS old, so that it stays fast while a vote is on.
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from klmitwirkung import page_cache
+
 from .models import Decision, ModerationState, Report, SiteSettings, can_moderate
 from .tasks import notify_author_of_decision
 
@@ -99,6 +101,7 @@ def decide(*, contribution, moderator, kind, reason=""):
             transaction.on_commit(lambda: notify_author_of_decision.enqueue(decision.pk))
         if first_publication:
             transaction.on_commit(locked.after_first_publication)
+        page_cache.changed(page_cache.CONTENT)
     for field in DECISION_FIELDS:
         setattr(contribution, field, getattr(locked, field))
     return contribution

@@ -1,9 +1,11 @@
 from django.urls import path
 
+from klmitwirkung.page_cache import cache_public_page
+
 from . import views
 
 app_name = "pages"
 
 urlpatterns = [
-    path("<slug:slug>/", views.PageDetailView.as_view(), name="detail"),
+    path("<slug:slug>/", cache_public_page(views.PageDetailView.as_view()), name="detail"),
 ]

@@ -49,15 +49,23 @@ def can_vote(user, poll, now=None):
     return voting_obstacle(user, poll, now) is None
 
 
-def can_change_ballot(user, poll, ballot, now=None):
-    """Only the person's own account ballot, where the poll allows changes, while it is open."""
+def is_replaceable(user, poll, ballot):
+    """The person's own account ballot, in a poll that allows changes."""
     return (
         ballot is not None
         and user.is_authenticated
         and ballot.user_id == user.pk
         and poll.ballots_changeable
-        and can_vote(user, poll, now)
     )
+
+
+def can_change_ballot(user, poll, ballot, now=None):
+    """Only the person's own account ballot, where the poll allows changes, while it is open.
+
+    A view that has the voting obstacle already asks `is_replaceable` and checks that the
+    obstacle is None, rather than work it out again.
+    """
+    return is_replaceable(user, poll, ballot) and can_vote(user, poll, now)
 
 
 def results_are_public(poll, now=None):

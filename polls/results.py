@@ -1,6 +1,7 @@
 """The results of a poll: online, paper and total per choice, counted in the database.
 
-A tally takes the same four queries whatever the number of ballots.
+A tally takes the same queries whatever the number of ballots, and is kept in the cache
+until the next vote or paper batch (klmitwirkung.page_cache).
 """
 
 import dataclasses
@@ -8,6 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
+
+from klmitwirkung import page_cache
 
 from .models import Choice, PaperBatch, PaperCount, Question, Selection, TextAnswer
 
@@ -70,6 +73,10 @@ def _percent(part, whole):
 
 
 def tally(poll):
+    return page_cache.remember(f"tally-{poll.pk}", [page_cache.VOTES], lambda: count(poll))
+
+
+def count(poll):
     online_selections = (
         Selection.objects.filter(choice=OuterRef("pk"))
         .order_by()

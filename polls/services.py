@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from klmitwirkung import page_cache
+
 from .models import Ballot, PaperBatch, PaperCount, Poll, Question, Selection, TextAnswer
 from .permissions import (
     Obstacle,
@@ -138,6 +140,7 @@ def cast_ballot(*, poll, user, answers):
         for question in questions
         if not question.has_choices and (answers.get(question) or "").strip()
     )
+    page_cache.changed(page_cache.VOTES)
     return ballot
 
 
@@ -201,6 +204,7 @@ def enter_paper_batch(*, poll, entered_by, place, collected_on, ballots_count, c
     PaperCount.objects.bulk_create(
         PaperCount(batch=batch, choice=choice, count=count) for choice, count in counts.items()
     )
+    page_cache.changed(page_cache.VOTES)
     return batch
 
 
@@ -220,6 +224,7 @@ def update_paper_batch(*, batch, by, place, collected_on, ballots_count, counts,
     PaperCount.objects.bulk_create(
         PaperCount(batch=batch, choice=choice, count=count) for choice, count in counts.items()
     )
+    page_cache.changed(page_cache.VOTES)
     return batch
 
 
@@ -237,6 +242,7 @@ def confirm_paper_batch(*, batch, confirmed_by):
     batch.confirmed_by = confirmed_by
     batch.confirmed_at = timezone.now()
     batch.save(update_fields=["confirmed_by", "confirmed_at"])
+    page_cache.changed(page_cache.VOTES)
     return batch
 
 
@@ -254,6 +260,7 @@ def void_paper_batch(*, batch, voided_by, reason):
     batch.voided_at = timezone.now()
     batch.void_reason = reason
     batch.save(update_fields=["voided_by", "voided_at", "void_reason"])
+    page_cache.changed(page_cache.VOTES)
     return batch
 
 
@@ -278,6 +285,7 @@ def publish_results(*, poll, by):
     poll.results_published_at = timezone.now()
     poll.results_published_by = by
     poll.save(update_fields=["results_published_at", "results_published_by"])
+    page_cache.changed(page_cache.VOTES)
     announce_results(poll=poll)
     return poll
 
@@ -314,6 +322,9 @@ def announce_results(*, poll, now=None):
             pk=poll.pk, is_published=True, closes_at__lte=now, results_announced_at__isnull=True
         ).update(results_announced_at=now)
         if claimed:
+            # Results that went public by themselves at the close show at once now, not
+            # only when the cached pages expire.
+            page_cache.changed(page_cache.VOTES)
             transaction.on_commit(lambda: notify_participants_of_results.enqueue(poll.pk))
     return bool(claimed)
 

@@ -1,12 +1,30 @@
 from django.urls import path
 
+from comments.urls import THREAD_PAGE
+from klmitwirkung.page_cache import CONTENT, VOTES, cache_public_page
+
 from . import views
 
 app_name = "polls"
 
+# Pages about polls count every ballot at once, for cached visitors too.
+about_polls = (CONTENT, VOTES)
+
 urlpatterns = [
-    path("", views.PollListView.as_view(), name="list"),
-    path("<slug:slug>/", views.PollDetailView.as_view(), name="detail"),
-    path("<slug:slug>/ergebnisse/", views.PollResultsView.as_view(), name="results"),
+    path(
+        "",
+        cache_public_page(views.PollListView.as_view(), shows=about_polls, params=["page"]),
+        name="list",
+    ),
+    path(
+        "<slug:slug>/",
+        cache_public_page(views.PollDetailView.as_view(), shows=about_polls, params=[THREAD_PAGE]),
+        name="detail",
+    ),
+    path(
+        "<slug:slug>/ergebnisse/",
+        cache_public_page(views.PollResultsView.as_view(), shows=about_polls),
+        name="results",
+    ),
     path("<slug:slug>/ergebnisse.csv", views.PollResultsCSVView.as_view(), name="results_csv"),
 ]

@@ -16,6 +16,7 @@ from .models import Ballot, Poll
 from .permissions import (
     can_change_ballot,
     can_see_results,
+    is_replaceable,
     results_are_public,
     voting_obstacle,
 )
@@ -99,7 +100,8 @@ class PollDetailView(View):
         ballot = own_ballot(request, self.poll)
         form = None
         obstacle = voting_obstacle(request.user, self.poll)
-        changing = "aendern" in request.GET and can_change_ballot(request.user, self.poll, ballot)
+        may_change = obstacle is None and is_replaceable(request.user, self.poll, ballot)
+        changing = "aendern" in request.GET and may_change
         if changing:
             form = BallotForm(
                 initial=BallotForm.initial_from(ballot, self.questions), questions=self.questions
@@ -151,7 +153,7 @@ class PollDetailView(View):
             "answers": ballot_summary(ballot, self.questions) if ballot else None,
             "obstacle": obstacle,
             "changing": changing,
-            "can_change": can_change_ballot(self.request.user, poll, ballot),
+            "can_change": obstacle is None and is_replaceable(self.request.user, poll, ballot),
             "results_visible": can_see_results(self.request.user, poll),
         }
         return render(self.request, self.template_name, context)

@@ -1,13 +1,27 @@
 from django.urls import path
 
+from comments.urls import THREAD_PAGE
+from klmitwirkung.page_cache import cache_public_page
+
 from . import views
+from .filters import ProjectFilter
 
 app_name = "projects"
 
 urlpatterns = [
-    path("", views.ProjectListView.as_view(), name="list"),
+    path(
+        "",
+        cache_public_page(
+            views.ProjectListView.as_view(), params=[*ProjectFilter.base_filters, "page"]
+        ),
+        name="list",
+    ),
     path("neuigkeiten.xml", views.ProjectNewsFeed(), name="feed"),
-    path("<slug:slug>/", views.ProjectDetailView.as_view(), name="detail"),
+    path(
+        "<slug:slug>/",
+        cache_public_page(views.ProjectDetailView.as_view(), params=[THREAD_PAGE]),
+        name="detail",
+    ),
     path("<slug:slug>/folgen/", views.FollowView.as_view(), name="follow"),
     path("<slug:slug>/nicht-mehr-folgen/", views.UnfollowView.as_view(), name="unfollow"),
 ]

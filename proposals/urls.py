@@ -1,13 +1,27 @@
 from django.urls import path
 
+from comments.urls import THREAD_PAGE
+from klmitwirkung.page_cache import cache_public_page
+
 from . import views
+from .filters import ProposalFilter
 
 app_name = "proposals"
 
 urlpatterns = [
-    path("", views.ProposalListView.as_view(), name="list"),
+    path(
+        "",
+        cache_public_page(
+            views.ProposalListView.as_view(), params=[*ProposalFilter.base_filters, "page"]
+        ),
+        name="list",
+    ),
     path("neu/", views.ProposalCreateView.as_view(), name="create"),
-    path("<int:pk>/", views.ProposalDetailView.as_view(), name="detail"),
+    path(
+        "<int:pk>/",
+        cache_public_page(views.ProposalDetailView.as_view(), params=[THREAD_PAGE]),
+        name="detail",
+    ),
     path("<int:pk>/bearbeiten/", views.ProposalUpdateView.as_view(), name="update"),
     path("<int:pk>/unterstuetzen/", views.SupportView.as_view(), name="support"),
     path(

@@ -20,6 +20,15 @@ def _empty_cache():
 
 
 @pytest.fixture
+def page_cache(settings):
+    """Public pages come from the cache for visitors who are not signed in, as in production.
+
+    Off in other tests (settings_test), so that a query count measures the rendering.
+    """
+    settings.PAGE_CACHE_SECONDS = 30
+
+
+@pytest.fixture
 def user(db):
     return UserFactory()
 

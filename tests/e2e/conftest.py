@@ -160,3 +160,9 @@ def enter_second_factor(journey, secret=None):
     journey.check_page()
     page.get_by_role("textbox", name="Code").fill(totp_code(secret or STAFF_TOTP_SECRET))
     page.get_by_role("button", name="Anmelden").click()
+
+
+@pytest.fixture(autouse=True)
+def _pages_cached_as_in_production(page_cache):
+    """Journeys get public pages from the cache as visitors do: a write that leaves a page
+    out of date fails the journey that looks at it next."""

@@ -1,0 +1,152 @@
+"""Public pages for visitors who are not signed in, served from the shared cache.
+
+When a vote opens and the press release goes out, most visitors are not signed in and
+look at the same few pages. Such a page is rendered once and then served from the cache
+(Redis in production, shared by every app server). Its key is made of the address, the
+language and the current version of each kind of content the page shows.
+
+The services that change public content call `changed(kind)`; after their transaction
+commits, the kind gets a new version, so the next visitor sees the change. A new ballot
+shows in live results at once. Entries also expire after `PAGE_CACHE_SECONDS`, which
+bounds what no write changes: a poll opening or closing at its set time, and figures that
+a page shows without naming their kind (the participation on the start page).
+
+Never cached: signed-in visitors; anyone with a session (notices, guest ballots, a sign-in
+under way); other methods than GET; query parameters the page does not name; responses
+that are not 200, that set a cookie or that used the CSP nonce. A page with a form still
+works: its CSRF token is stored as a placeholder and filled in for each visitor.
+"""
+
+import hashlib
+import re
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+
+# The kinds of content a page can show.
+CONTENT = "content"  # projects, pages, news, proposals, comments, supports, moderation
+VOTES = "votes"  # ballots, paper votes, published results
+KINDS = (CONTENT, VOTES)
+
+CSRF_PLACEHOLDER = "__csrf_token__"
+CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
+
+
+def _version_key(kind):
+    return f"page-version:{kind}"
+
+
+def changed(*kinds):
+    """Pages showing these kinds are out of date once the current transaction commits."""
+    if not kinds or not set(kinds) <= set(KINDS):
+        raise ValueError(f"Unknown kinds of content: {kinds!r}")
+
+    def bump():
+        cache.set_many({_version_key(kind): uuid.uuid4().hex for kind in kinds}, timeout=None)
+
+    transaction.on_commit(bump)
+
+
+def versions(kinds):
+    """The current version of each kind, in one cache round trip."""
+    keys = [_version_key(kind) for kind in kinds]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            # First use, or evicted: a new version, so no entry stored before can match.
+            cache.add(key, uuid.uuid4().hex, timeout=None)
+            found[key] = cache.get(key)
+    return [found[key] for key in keys]
+
+
+def remember(name, kinds, compute):
+    """`compute()`, kept in the cache like the pages: until `kinds` change, at most
+    PAGE_CACHE_SECONDS. For figures that signed-in visitors see too, such as results."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return compute()
+    key = ":".join(["figures", name, *versions(kinds)])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def _page_key(request, kinds, params):
+    query = sorted((name, value) for name in params for value in request.GET.getlist(name))
+    parts = [request.build_absolute_uri(request.path), get_language(), repr(query)]
+    parts += versions(kinds)
+    return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _cacheable_request(request, params):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and not request.user.is_authenticated
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and set(request.GET) <= set(params)
+    )
+
+
+def _storable(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Cache-Control")
+        and not request._csp_nonce  # a nonce belongs to one response only
+        and not messages.get_messages(request)  # a notice is for this visitor only
+        and not request.session.modified  # nor is what the view keeps for them
+    )
+
+
+def _serve(entry, request):
+    content_type, content = entry
+    if CSRF_PLACEHOLDER.encode() in content:
+        content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    response = HttpResponse(content, content_type=content_type)
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def _store(key, response):
+    content = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
+    entry = (response["Content-Type"], content.encode())
+    cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+    response["X-Page-Cache"] = "miss"
+
+
+def cache_public_page(view=None, *, shows=(CONTENT,), params=()):
+    """Serve `view` from the cache to visitors who are not signed in (see above).
+
+    `shows` names the kinds of content whose change must show at once; `params` the
+    query parameters the page understands (any other one bypasses the cache).
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def cached_view(request, *args, **kwargs):
+            if not _cacheable_request(request, params):
+                return view(request, *args, **kwargs)
+            key = _page_key(request, shows, params)
+            entry = cache.get(key)
+            if entry is not None:
+                return _serve(entry, request)
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if _storable(request, response):
+                _store(key, response)
+            return response
+
+        return cached_view
+
+    return decorator if view is None else decorator(view)
