@@ -245,16 +245,18 @@ def build():
         "the pages); the ratio below is to the trivial view measured for a few seconds right "
         "before each page (in brackets), as other work on the machine comes and goes. "
         "Latencies from "
-        "wrk in milliseconds; queries per request from Django's test client with the same "
-        "settings and database, warm caches, at about 1 % of the content (after the first "
-        "build stage) and with all of it, anonymous / signed in."
+        "wrk in milliseconds. „Served“: from the page cache (`hit`; visitors who are not "
+        "signed in) or rendered for each request (`none`). Queries per request when the page "
+        "is rendered, from Django's test client with the same settings and database, warm "
+        "caches, at about 1 % of the content (after the first build stage) and with all of "
+        "it, anonymous / signed in."
     )
     add("")
     add(
-        "| page | req/s | × trivial | p50 | p95 | p99 | errors | queries 1 % → 100 % "
+        "| page | served | req/s | × trivial | p50 | p95 | p99 | errors | queries 1 % → 100 % "
         "(anon.; signed in) |"
     )
-    add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for run in load["runs"]:
         key = run["key"]
         base = key.removesuffix("_signed_in")
@@ -268,7 +270,8 @@ def build():
         beside = run.get("trivial_rps")
         ratio = f"{run['rps'] / beside:.2f} ({beside:,.0f}/s)" if beside else "–"
         add(
-            f"| {run['label']} (`{run['path']}`) | {run['rps']:,.1f} | {ratio} | "
+            f"| {run['label']} (`{run['path']}`) | {run.get('page_cache', '?')} | "
+            f"{run['rps']:,.1f} | {ratio} | "
             f"{ms(run['p50_us'])} | {ms(run['p95_us'])} | {ms(run['p99_us'])} | "
             f"{run['errors']} | {queries} |"
         )
