@@ -11,13 +11,31 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from moderation.models import Moderated, ModeratedQuerySet
 
 TEXT_MAX_LENGTH = 2000
+
+# A thread shows this many top-level comments per page, each with all its replies.
+COMMENTS_PER_PAGE = 20
+# The query parameter naming the page of a thread; the page cache lets it through.
+PAGE_PARAMETER = "kommentarseite"
+THREAD_ANCHOR = "kommentare"
+
+
+def thread_url(target, *, page=1, anchor=THREAD_ANCHOR):
+    """The address of one page of the thread on `target`, scrolled to `anchor`."""
+    query = f"?{PAGE_PARAMETER}={page}" if page > 1 else ""
+    return f"{target.get_absolute_url()}{query}#{anchor}"
+
+
+def page_of(position):
+    """The page showing the top-level comment with `position` comments before it."""
+    return position // COMMENTS_PER_PAGE + 1
 
 
 class CommentQuerySet(ModeratedQuerySet):
@@ -26,28 +44,81 @@ class CommentQuerySet(ModeratedQuerySet):
             content_type=ContentType.objects.get_for_model(target), object_id=target.pk
         )
 
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+    def before(self, created_at, pk):
+        """Comments before comment `pk` (written at `created_at`): oldest first, then by number."""
+        return self.filter(Q(created_at__lt=created_at) | Q(created_at=created_at, pk__lt=pk))
+
     def thread(self, target, user):
         """Top-level comments on `target` that `user` may see, with their visible replies.
 
-        Three queries whatever the length of the thread.
+        Paginate it: the replies are fetched, in one query, only for the page's comments.
+        Their authors come by primary key: joined instead, PostgreSQL's planner may scan
+        every account for a comment with many replies.
         """
         replies = (
             self.model.objects.visible_to(user)
-            .select_related("author")
+            .prefetch_related("author")
             .order_by("created_at", "pk")
         )
         return (
             self.visible_to(user)
             .on(target)
-            .filter(parent__isnull=True)
+            .top_level()
             .select_related("author")
             .prefetch_related(Prefetch("replies", queryset=replies, to_attr="visible_replies"))
             .order_by("created_at", "pk")
         )
 
+    def published_count(self, target, user):
+        """How many released, undeleted comments the thread shows `user`, replies included.
+
+        A reply counts only where its top-level comment is shown, as in the thread.
+        """
+        shown_top_level = self.model.objects.visible_to(user).on(target).top_level()
+        return (
+            self.on(target)
+            .published()
+            .filter(deleted_at__isnull=True)
+            .filter(Q(parent__isnull=True) | Q(parent__in=shown_top_level))
+            .count()
+        )
+
+    def with_thread_position(self):
+        """Annotate `thread_position`: the public top-level comments before each one's thread.
+
+        For a reply that is the place of its top-level comment. It lets a list link each
+        comment to its page of the thread without one query per comment.
+        """
+        earlier = (
+            self.model.objects.public()
+            .top_level()
+            .filter(content_type=OuterRef("content_type"), object_id=OuterRef("object_id"))
+            .before(OuterRef("thread_created_at"), OuterRef("thread_pk"))
+            .order_by()
+            .values("content_type")
+            .annotate(number=Count("pk"))
+            .values("number")
+        )
+        return self.annotate(
+            thread_created_at=Coalesce("parent__created_at", "created_at"),
+            thread_pk=Coalesce("parent_id", "pk"),
+        ).annotate(thread_position=Coalesce(Subquery(earlier), 0))
+
     def for_moderation(self):
-        """What the moderation queue and admin show of each comment: author, page, replied-to."""
-        return self.select_related("author", "parent").prefetch_related("target", "parent__target")
+        """What the moderation queue and admin show of each comment: author, page, replied-to.
+
+        Comments and the comments they answer come with their place in the thread, so that
+        their links lead to the right page.
+        """
+        parents = self.model.objects.with_thread_position().prefetch_related("target")
+        return (
+            self.with_thread_position()
+            .select_related("author")
+            .prefetch_related("target", Prefetch("parent", queryset=parents))
+        )
 
 
 class Comment(Moderated):
@@ -97,10 +168,34 @@ class Comment(Moderated):
     def __str__(self):
         return Truncator(self.text).chars(60) if self.text else str(_("(deleted)"))
 
-    def get_absolute_url(self):
-        if self.target is None:  # its page is gone
+    def get_absolute_url(self, *, for_user=None):
+        """The comment on its page of the thread, as the public sees the thread.
+
+        With `for_user`, the page as that person sees it: their own waiting comments
+        take places in it too.
+        """
+        target = self.target
+        if target is None:  # its page is gone
             return ""
-        return f"{self.target.get_absolute_url()}#kommentar-{self.pk}"
+        page = page_of(self.thread_position_for(for_user))
+        return thread_url(target, page=page, anchor=f"kommentar-{self.pk}")
+
+    def thread_position_for(self, user=None):
+        """How many top-level comments come before this one's thread (one COUNT query)."""
+        if user is None and hasattr(self, "thread_position"):
+            return self.thread_position  # annotated by with_thread_position()
+        if self.parent_id is None:
+            created_at = self.created_at
+        else:
+            parent = Comment.objects.filter(pk=self.parent_id).values("created_at")[:1]
+            created_at = Subquery(parent)
+        seen = Comment.objects.public() if user is None else Comment.objects.visible_to(user)
+        return (
+            seen.filter(content_type_id=self.content_type_id, object_id=self.object_id)
+            .top_level()
+            .before(created_at, self.parent_id or self.pk)
+            .count()
+        )
 
     @property
     def is_deleted(self):

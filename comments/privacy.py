@@ -8,6 +8,7 @@ from .models import Comment
 def export_for(user):
     comments = (
         Comment.objects.filter(author=user)
+        .with_thread_position()  # each link to its page of the thread, without a query each
         .select_related("content_type")
         .prefetch_related("target")
         .order_by("created_at", "pk")

@@ -4,9 +4,6 @@ from . import views
 
 app_name = "comments"
 
-# The query parameter that pages through the comment thread of a page.
-THREAD_PAGE = "kommentarseite"
-
 urlpatterns = [
     path("neu/", views.CommentCreateView.as_view(), name="create"),
     path("<int:pk>/antworten/", views.CommentReplyView.as_view(), name="reply"),

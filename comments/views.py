@@ -15,7 +15,7 @@ from klmitwirkung import ratelimit
 from moderation.views import ReportView
 
 from .forms import CommentForm
-from .models import Comment, allowed_target_models
+from .models import Comment, allowed_target_models, thread_url
 from .permissions import (
     can_comment,
     can_delete_comment,
@@ -25,8 +25,6 @@ from .permissions import (
     is_author,
 )
 from .services import delete_comment, post_comment
-
-THREAD_ANCHOR = "kommentare"
 
 
 def visible_target(user, label, object_id):
@@ -52,10 +50,6 @@ def target_of(user, comment):
     )
 
 
-def thread_url(target):
-    return f"{target.get_absolute_url()}#{THREAD_ANCHOR}"
-
-
 def obstacle(user, target):
     """Why `user` cannot write here, for the hint in place of the form; None if they can."""
     if not target.comments_allowed():
@@ -74,11 +68,16 @@ def answerable(comment):
     return is_answerable(comment, top=comment.parent)
 
 
+def back_url(user, target, parent):
+    """Back to the discussion: where the answered comment stands, else the thread's start."""
+    return parent.get_absolute_url(for_user=user) if parent else thread_url(target)
+
+
 def render_form(request, *, form, target, parent=None, status=200):
     context = {
         "form": form,
         "target": target,
-        "thread_url": thread_url(target),
+        "thread_url": back_url(request.user, target, parent),
         "parent": parent,
         "show_parent_text": parent is not None and can_view_comment_text(request.user, parent),
         "answerable": parent is None or answerable(parent),
@@ -144,7 +143,8 @@ class CommentCreateView(View):
                     "released it."
                 ),
             )
-        return redirect(f"{target.get_absolute_url()}#kommentar-{comment.pk}")
+        # Where the new comment stands for its author, who sees it even while it waits.
+        return redirect(comment.get_absolute_url(for_user=user))
 
 
 class CommentReplyView(View):
@@ -168,7 +168,7 @@ class CommentReplyView(View):
             {
                 "form": form,
                 "target": target,
-                "thread_url": thread_url(target),
+                "thread_url": back_url(user, target, comment),
                 "parent": comment,
                 "show_parent_text": can_view_comment_text(user, comment),
                 "answerable": answerable(comment),
@@ -199,7 +199,8 @@ class CommentDeleteView(LoginRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def comment_url(self):
-        return f"{self.target.get_absolute_url()}#kommentar-{self.comment.pk}"
+        # A deleted comment keeps its place, so this is where it stood.
+        return self.comment.get_absolute_url(for_user=self.request.user)
 
     def get(self, request, pk):
         return render(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from comments.urls import THREAD_PAGE
+from comments.models import PAGE_PARAMETER as THREAD_PAGE
 from klmitwirkung.page_cache import CONTENT, VOTES, cache_public_page
 
 from . import views

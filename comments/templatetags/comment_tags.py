@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 
 from django import template
 from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
 
 from ..forms import CommentForm
-from ..models import Comment
+from ..models import COMMENTS_PER_PAGE, PAGE_PARAMETER, THREAD_ANCHOR, Comment, thread_url
 from ..permissions import (
     can_comment,
     can_delete_comment,
@@ -48,23 +49,28 @@ def entry(comment, user, *, comments_allowed, top=None):
     )
 
 
-def counts(comment):
-    return comment.is_published and not comment.is_deleted
+def other_parameters(request):
+    """The page's query string without the thread's page number, for the page links."""
+    if request is None:
+        return ""
+    query = request.GET.copy()
+    query.pop(PAGE_PARAMETER, None)
+    return query.urlencode()
 
 
 @register.inclusion_tag("comments/includes/_thread.html", takes_context=True)
 def comment_thread(context, target):
+    """One page of the thread: top-level comments, oldest first, each with its replies."""
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user") or AnonymousUser()
     comments_allowed = target.comments_allowed()
+    paginator = Paginator(Comment.objects.thread(target, user), COMMENTS_PER_PAGE)
+    page = paginator.get_page(request.GET.get(PAGE_PARAMETER) if request else None)
     entries = []
-    count = 0
-    for comment in Comment.objects.thread(target, user):
+    for comment in page:
         top = entry(comment, user, comments_allowed=comments_allowed)
         for reply in comment.visible_replies:
             top.replies.append(entry(reply, user, comments_allowed=comments_allowed, top=comment))
-            count += counts(reply)
-        count += counts(comment)
         entries.append(top)
     may_comment = comments_allowed and can_comment(user, target)
     return {
@@ -72,8 +78,12 @@ def comment_thread(context, target):
         "user": user,
         "request": request,
         "entries": entries,
-        "count": count,
+        "count": Comment.objects.published_count(target, user),
+        "page_obj": page,
+        "page_parameter": PAGE_PARAMETER,
+        "other_parameters": other_parameters(request),
+        "anchor": THREAD_ANCHOR,
         "comments_allowed": comments_allowed,
         "form": CommentForm.for_target(target, user=user) if may_comment else None,
-        "login_next": f"{target.get_absolute_url()}#kommentare",
+        "login_next": thread_url(target, page=page.number),
     }
