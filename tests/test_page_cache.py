@@ -201,3 +201,16 @@ def test_signed_in_visitors_share_the_counted_results_until_the_next_vote(
     with django_capture_on_commit_callbacks(execute=True):
         voter.post(poll.get_absolute_url(), ballot_data(poll, 1))
     assert total_participants(viewer.get(poll.get_results_url())) == "1"
+
+
+def test_each_page_of_a_discussion_is_cached_on_its_own(project):
+    first, *_, last = CommentFactory.create_batch(25, target=project)
+    page_one = Client().get(project.get_absolute_url())
+    page_two = Client().get(f"{project.get_absolute_url()}?kommentarseite=2")
+    assert cache_state(page_two) == "miss"
+    assert f"kommentar-{first.pk}" in page_one.text
+    assert f"kommentar-{last.pk}" not in page_one.text
+    assert f"kommentar-{last.pk}" in page_two.text
+    again = Client().get(f"{project.get_absolute_url()}?kommentarseite=2")
+    assert cache_state(again) == "hit"
+    assert f"kommentar-{last.pk}" in again.text
