@@ -719,6 +719,17 @@ def insert(plan, stage):
                 """,
                 [],
             )
+            # The services keep Proposal.support_count; rows put in directly are counted here,
+            # after each stage, so that it holds the supports inserted so far.
+            cursor.execute(
+                """
+                UPDATE proposals_proposal AS p
+                SET support_count = (
+                    SELECT count(*) FROM proposals_support AS s WHERE s.proposal_id = p.id
+                )
+                """,
+                [],
+            )
     return counts
 
 

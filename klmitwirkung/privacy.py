@@ -25,6 +25,8 @@ from projects import privacy as projects_privacy
 from proposals import privacy as proposals_privacy
 from proposals.models import Proposal
 
+from . import page_cache
+
 FORMAT_VERSION = 1
 
 # The parts of the export, each a function user -> {section name: data}. The notification
@@ -87,8 +89,9 @@ def delete_account(*, user, password):
     What the person published stays, without their name ("deleted account"): proposals
     and comments through SET_NULL, ballots too, so that results do not change. What was
     never public (waiting for release or not released) is deleted. E-mail addresses,
-    supports, follows of projects and reports made go with the account (CASCADE), and
-    so does the newsletter for the account's confirmed addresses.
+    follows of projects and reports made go with the account (CASCADE), supports too
+    (counted down on their proposals first), and so does the newsletter for the account's
+    confirmed addresses.
     """
     if not can_delete_account(user):
         raise PermissionDenied(
@@ -109,4 +112,17 @@ def delete_account(*, user, password):
         never_public.delete()
     # Before the addresses go: they are what links a subscription to the person.
     newsletter_privacy.delete_for(user)
+    prepare_account_deletion(user)
     user.delete()
+
+
+def prepare_account_deletion(user):
+    """Set right first what the cascade of deleting `user` would leave wrong in other apps.
+
+    Supports are counted on their proposals, so they go with their count; public pages
+    show the person's name and supports, so they are out of date after the commit. Every
+    way an account is deleted calls this in its transaction: the person's own deletion
+    above and an administrator's in the admin (accounts.admin).
+    """
+    proposals_privacy.delete_for(user)
+    page_cache.changed(page_cache.CONTENT)

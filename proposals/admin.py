@@ -74,13 +74,6 @@ class ProposalAdmin(ModeratedAdmin):
     ]
     inlines = [StatusEntryInline]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_counts()
-
-    @admin.display(description=_("supports"), ordering="support_count")
-    def support_count(self, proposal):
-        return proposal.support_count
-
     def has_change_permission(self, request, obj=None):
         # Changing a proposal means setting its status or response, nothing else.
         return super().has_change_permission(request, obj) and can_respond(request.user)

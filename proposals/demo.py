@@ -12,6 +12,7 @@ import datetime
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.demo import DEMO_USERS
@@ -174,7 +175,10 @@ def _add_supports(proposal, data, index, person, voters):
     last = proposal.moderated_at if proposal.is_hidden else timezone.now()
     last -= datetime.timedelta(hours=1)
     step = (last - first) / (len(chosen) + 1)
-    Support.objects.bulk_create(
+    supports = Support.objects.bulk_create(
         Support(proposal=proposal, user=user, created_at=first + step * (number + 1))
         for number, user in enumerate(chosen)
+    )
+    Proposal.objects.filter(pk=proposal.pk).update(
+        support_count=F("support_count") + len(supports)
     )

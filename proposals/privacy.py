@@ -1,4 +1,7 @@
-"""A person's proposals and supports, for the data export."""
+"""A person's proposals and supports, for the data export and the deletion of the account."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import F
 
 from .models import Proposal, Support
 from .permissions import can_read_proposal, can_view_proposal
@@ -54,3 +57,20 @@ def _supported(user, proposal):
         "title": proposal.title if readable else None,
         "url": proposal.get_absolute_url(),
     }
+
+
+def delete_for(user):
+    """The person's supports go, and each supported proposal counts one less; returns how many.
+
+    Call it in the transaction that deletes the account: the cascade of the account would
+    delete the supports without counting them down. The account is locked first, so that no
+    support comes in before it is gone, then its supports, so that a withdrawal in another
+    tab waits and then finds nothing to count down.
+    """
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    supports = Support.objects.filter(user=user)
+    supported = list(supports.select_for_update().values_list("proposal_id", flat=True))
+    # One support per person and proposal: each of these proposals loses exactly one.
+    Proposal.objects.filter(pk__in=supported).update(support_count=F("support_count") - 1)
+    deleted, _ = supports.delete()
+    return deleted

@@ -5,10 +5,11 @@ Each function is one transaction and checks its own rules, whatever view or admi
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from klmitwirkung import ratelimit
+from klmitwirkung import page_cache, ratelimit
 from moderation.services import initial_state
 from projects.models import Project
 
@@ -58,6 +59,8 @@ def submit_proposal(*, author, title, description, topic, project=None):
             changed_by=author,
             created_at=proposal.created_at,
         )
+        if proposal.is_published:
+            page_cache.changed(page_cache.CONTENT)
     return proposal
 
 
@@ -80,19 +83,32 @@ def update_proposal(*, proposal, user, title, description, topic, project=None):
 
 
 def support_proposal(*, proposal, user):
-    """Support once; a second click (or a race) leaves exactly one support."""
+    """Support once; a second click (or a race) leaves exactly one support, counted once."""
     if not can_support(user, proposal):
         raise PermissionDenied(_("Only released proposals can be supported, when signed in."))
     try:
         with transaction.atomic():
             Support.objects.create(proposal=proposal, user=user)
+            # Reached only when the row is new: the duplicate of a race fails above.
+            _count_supports(proposal, +1)
     except IntegrityError:
         return False
     return True
 
 
 def withdraw_support(*, proposal, user):
-    return Support.objects.filter(proposal=proposal, user=user).delete()[0] > 0
+    """Take back a support; counted down only if this call removed it (not a second click)."""
+    with transaction.atomic():
+        removed = Support.objects.filter(proposal=proposal, user=user).delete()[0] > 0
+        if removed:
+            _count_supports(proposal, -1)
+    return removed
+
+
+def _count_supports(proposal, change):
+    """Add `change` to the stored support count in the database, whatever this copy holds."""
+    Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + change)
+    page_cache.changed(page_cache.CONTENT)
 
 
 def set_status(*, proposal, user, status, response):
@@ -127,6 +143,7 @@ def set_status(*, proposal, user, status, response):
             changed_by=user,
             created_at=now,
         )
+        page_cache.changed(page_cache.CONTENT)
         # News for the author and supporters of a public proposal; a withdrawn response
         # alone is none.
         if locked.is_published and (status_changed or response):

@@ -8,11 +8,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from comments.services import delete_comment, post_comment
+from klmitwirkung.privacy import delete_account
 from moderation.models import ModerationState
 from moderation.services import release
 from polls.models import Ballot, Poll
 from polls.services import confirm_paper_batch
-from tests.accounts.factories import UserFactory
+from proposals.services import support_proposal, withdraw_support
+from tests.accounts.factories import PASSWORD, UserFactory
 from tests.comments.factories import CommentFactory
 from tests.polls.factories import PaperBatchFactory, poll_with_questions
 from tests.polls.test_views import ballot_data
@@ -25,6 +27,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 def cache_state(response):
     return response.headers.get("X-Page-Cache")
+
+
+def public(page):
+    """The page as a visitor who is not signed in gets it."""
+    return Client().get(page.get_absolute_url()).text
 
 
 def total_participants(response):
@@ -214,3 +221,23 @@ def test_each_page_of_a_discussion_is_cached_on_its_own(project):
     again = Client().get(f"{project.get_absolute_url()}?kommentarseite=2")
     assert cache_state(again) == "hit"
     assert f"kommentar-{last.pk}" in again.text
+
+
+def test_a_support_and_its_withdrawal_show_at_once(user, django_capture_on_commit_callbacks):
+    proposal = ProposalFactory()
+    assert '<p class="support-count fs-5">0 Unterstützungen' in public(proposal)
+    with django_capture_on_commit_callbacks(execute=True):
+        support_proposal(proposal=proposal, user=user)
+    assert '<p class="support-count fs-5">1 Unterstützung<' in public(proposal)
+    with django_capture_on_commit_callbacks(execute=True):
+        withdraw_support(proposal=proposal, user=user)
+    assert '<p class="support-count fs-5">0 Unterstützungen' in public(proposal)
+
+
+def test_a_deleted_account_leaves_the_pages_at_once(django_capture_on_commit_callbacks):
+    author = UserFactory(username="Pfalzliebe")
+    proposal = ProposalFactory(author=author)
+    assert "Pfalzliebe" in public(proposal)
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(user=author, password=PASSWORD)
+    assert "Pfalzliebe" not in public(proposal)

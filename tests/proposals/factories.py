@@ -1,4 +1,5 @@
 import factory
+from django.db.models import F
 from django.utils import timezone
 
 from moderation.models import ModerationState
@@ -25,11 +26,23 @@ class ProposalFactory(factory.django.DjangoModelFactory):
 
 
 class SupportFactory(factory.django.DjangoModelFactory):
+    """A support, counted on its proposal as support_proposal() would count it."""
+
     class Meta:
         model = Support
 
     proposal = factory.SubFactory(ProposalFactory)
     user = factory.SubFactory(UserFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        support = super()._create(model_class, *args, **kwargs)
+        Proposal.objects.filter(pk=support.proposal_id).update(
+            support_count=F("support_count") + 1
+        )
+        # The test's own copy of the proposal shows the new count too.
+        support.proposal.refresh_from_db(fields=["support_count"])
+        return support
 
 
 class StatusEntryFactory(factory.django.DjangoModelFactory):

@@ -92,6 +92,9 @@ def test_supports_differ_so_that_sorting_by_them_means_something(demo, citizen):
     for support in Support.objects.select_related("proposal"):
         assert support.user_id != support.proposal.author_id
         assert support.proposal.published_at < support.created_at < timezone.now()
+    # The stored count is what the list sorts by.
+    for proposal in Proposal.objects.all():
+        assert proposal.support_count == proposal.supports.count(), proposal.title
 
 
 def test_responses_come_from_the_moderation_account_with_a_dated_history(demo, demo_moderator):
