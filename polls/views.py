@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
+from klmitwirkung import page_cache
+
 from .forms import BallotForm
 from .models import Ballot, Poll
 from .permissions import (
@@ -27,8 +29,23 @@ GUEST_BALLOTS_SESSION_KEY = "polls_guest_ballots"
 
 
 def visible_poll(request, slug):
-    polls = Poll.objects.visible_to(request.user).with_participation().select_related("project")
+    polls = Poll.objects.visible_to(request.user).select_related("project")
     return get_object_or_404(polls, slug=slug)
+
+
+def count_participation(poll):
+    """Set the poll's participation figures, counted once per vote (like the results)."""
+    poll.online_participants, poll.paper_participants = page_cache.remember(
+        f"participation-{poll.pk}",
+        [page_cache.VOTES],
+        lambda: (
+            Poll.objects.filter(pk=poll.pk)
+            .with_participation()
+            .values_list("online_participants", "paper_participants")
+            .get()
+        ),
+    )
+    return poll
 
 
 class PollListView(ListView):
@@ -93,7 +110,7 @@ class PollDetailView(View):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.poll = visible_poll(request, kwargs["slug"])
+        self.poll = count_participation(visible_poll(request, kwargs["slug"]))
         self.questions = list(self.poll.questions.prefetch_related("choices"))
 
     def get(self, request, slug):

@@ -241,3 +241,19 @@ def test_a_deleted_account_leaves_the_pages_at_once(django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         delete_account(user=author, password=PASSWORD)
     assert "Pfalzliebe" not in public(proposal)
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_the_poll_page_counts_a_new_participant_at_once(
+    signed_in, user, django_capture_on_commit_callbacks
+):
+    poll = poll_with_questions()
+    viewer = Client()
+    if signed_in:
+        viewer.force_login(UserFactory())
+    assert "0 Teilnehmende" in viewer.get(poll.get_absolute_url()).text
+    voter = Client()
+    voter.force_login(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        voter.post(poll.get_absolute_url(), ballot_data(poll, 1))
+    assert "1 teilnehmende Person" in viewer.get(poll.get_absolute_url()).text
