@@ -11,6 +11,9 @@ shows in live results at once. Entries also expire after `PAGE_CACHE_SECONDS`, w
 bounds what no write changes: a poll opening or closing at its set time, and figures that
 a page shows without naming their kind (the participation on the start page).
 
+If the cache cannot be reached, pages are rendered as if there were none, and the
+failure is logged: the cache makes the site fast, it must never take it down.
+
 Never cached: signed-in visitors; anyone with a session (notices, guest ballots, a sign-in
 under way); other methods than GET; query parameters the page does not name; responses
 that are not 200, that set a cookie or that used the CSP nonce. A page with a form still
@@ -18,6 +21,7 @@ works: its CSRF token is stored as a placeholder and filled in for each visitor.
 """
 
 import hashlib
+import logging
 import re
 import uuid
 from functools import wraps
@@ -25,15 +29,21 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
+from redis.exceptions import RedisError
 
 # The kinds of content a page can show.
 CONTENT = "content"  # projects, pages, news, proposals, comments, supports, moderation
 VOTES = "votes"  # ballots, paper votes, published results
 KINDS = (CONTENT, VOTES)
+
+# What the cache backends raise when their server is gone: Redis, or the database cache.
+CACHE_ERRORS = (RedisError, DatabaseError, OSError)
+
+logger = logging.getLogger(__name__)
 
 CSRF_PLACEHOLDER = "__csrf_token__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
@@ -49,7 +59,11 @@ def changed(*kinds):
         raise ValueError(f"Unknown kinds of content: {kinds!r}")
 
     def bump():
-        cache.set_many({_version_key(kind): uuid.uuid4().hex for kind in kinds}, timeout=None)
+        try:
+            cache.set_many({_version_key(kind): uuid.uuid4().hex for kind in kinds}, timeout=None)
+        except CACHE_ERRORS:
+            # The change is committed; cached pages show it once they expire.
+            logger.exception("Page cache unavailable: pages showing %s may be out of date", kinds)
 
     transaction.on_commit(bump)
 
@@ -71,12 +85,23 @@ def remember(name, kinds, compute):
     PAGE_CACHE_SECONDS. For figures that signed-in visitors see too, such as results."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return compute()
-    key = ":".join(["figures", name, *versions(kinds)])
-    value = cache.get(key)
+    try:
+        key = ":".join(["figures", name, *versions(kinds)])
+        value = cache.get(key)
+    except CACHE_ERRORS:
+        logger.warning("Page cache unavailable: %s counted without it", name, exc_info=True)
+        return compute()
     if value is None:
         value = compute()
-        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+        _set(key, value)
     return value
+
+
+def _set(key, value):
+    try:
+        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    except CACHE_ERRORS:
+        logger.warning("Page cache unavailable: nothing stored", exc_info=True)
 
 
 def _page_key(request, kinds, params):
@@ -119,8 +144,7 @@ def _serve(entry, request):
 
 def _store(key, response):
     content = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
-    entry = (response["Content-Type"], content.encode())
-    cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+    _set(key, (response["Content-Type"], content.encode()))
     response["X-Page-Cache"] = "miss"
 
 
@@ -136,8 +160,12 @@ def cache_public_page(view=None, *, shows=(CONTENT,), params=()):
         def cached_view(request, *args, **kwargs):
             if not _cacheable_request(request, params):
                 return view(request, *args, **kwargs)
-            key = _page_key(request, shows, params)
-            entry = cache.get(key)
+            try:
+                key = _page_key(request, shows, params)
+                entry = cache.get(key)
+            except CACHE_ERRORS:
+                logger.warning("Page cache unavailable: %s rendered", request.path, exc_info=True)
+                return view(request, *args, **kwargs)
             if entry is not None:
                 return _serve(entry, request)
             response = view(request, *args, **kwargs)

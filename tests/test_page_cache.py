@@ -257,3 +257,28 @@ def test_the_poll_page_counts_a_new_participant_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         voter.post(poll.get_absolute_url(), ballot_data(poll, 1))
     assert "1 teilnehmende Person" in viewer.get(poll.get_absolute_url()).text
+
+
+UNREACHABLE_REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+    }
+}
+
+
+def test_without_the_cache_server_pages_are_rendered_and_writes_go_through(
+    settings, user, caplog, django_capture_on_commit_callbacks
+):
+    poll = poll_with_questions(results_visibility=Poll.ResultsVisibility.LIVE)
+    proposal = ProposalFactory(title="Trinkbrunnen am Stiftsplatz")
+    settings.CACHES = UNREACHABLE_REDIS
+    response = Client().get("/vorschlaege/")
+    assert response.status_code == 200
+    assert cache_state(response) is None
+    assert "Trinkbrunnen" in response.text
+    with django_capture_on_commit_callbacks(execute=True):
+        support_proposal(proposal=proposal, user=user)
+    assert '<p class="support-count fs-5">1 Unterstützung<' in public(proposal)
+    assert total_participants(Client().get(poll.get_results_url())) == "0"
+    assert "Page cache unavailable" in caplog.text
