@@ -627,6 +627,7 @@ class Builder:
                 content_type_id=content_type.pk,
                 object_id=object_id,
                 parent_id=parent,
+                answered_id=parent,
                 text="" if deleted else self.paragraph(1, 4)[:2000],
                 is_official=official,
                 deleted_at=created + timedelta(days=1) if deleted else None,

@@ -42,7 +42,7 @@ class CommentAdmin(ModeratedAdmin):
     list_select_related = ["author", "parent"]
     search_fields = ["text"]
     fieldsets = [
-        (None, {"fields": ["text", "target_link", "parent", "author", "is_official"]}),
+        (None, {"fields": ["text", "target_link", "parent", "answered", "author", "is_official"]}),
         (_("Moderation"), {"fields": ModeratedAdmin.moderation_fields}),
         (None, {"fields": ["created_at", "deleted_at"]}),
     ]
@@ -50,6 +50,7 @@ class CommentAdmin(ModeratedAdmin):
         "text",
         "target_link",
         "parent",
+        "answered",
         "author",
         "is_official",
         *ModeratedAdmin.moderation_fields,

@@ -53,6 +53,7 @@ def _write(target, entry, parent, person, when, moderator):
         object_id=target.pk,
         author=author,
         parent=parent,
+        answered=parent,
         text=entry["text"],
         is_official=entry.get("official", False),
         created_at=created_at,

@@ -135,6 +135,17 @@ class Comment(Moderated):
         on_delete=models.CASCADE,
         related_name="replies",
     )
+    answered = models.ForeignKey(
+        "self",
+        verbose_name=_("answers"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The comment this reply answers: the top-level comment, or a reply in its thread."
+        ),
+    )
     text = models.TextField(
         _("comment"), validators=[MaxLengthValidator(TEXT_MAX_LENGTH)], blank=True
     )

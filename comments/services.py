@@ -17,8 +17,10 @@ from .permissions import can_answer_officially, can_comment, can_delete_comment,
 def post_comment(*, author, target, text, parent=None, official=False):
     """A new comment or reply; it waits for release where pre-moderation applies.
 
-    A reply to a reply joins the thread of the top-level comment: one level only.
+    A reply to a reply joins the thread of the top-level comment: one level only. It still
+    remembers the comment it answers (`answered`), whose author hears of it.
     """
+    answered = parent
     if parent is not None:
         if parent.parent_id is not None:
             parent = parent.parent
@@ -35,6 +37,7 @@ def post_comment(*, author, target, text, parent=None, official=False):
         author=author,
         target=target,
         parent=parent,
+        answered=answered,
         text=text.strip(),
         is_official=official,
         # Staff who may answer as the city are trusted like moderators: no waiting.

@@ -31,21 +31,23 @@ def reply_message(reply, recipient):
 def notify_author_of_reply(reply_id):
     """One mail to the author of the comment a public reply answers; True if sent.
 
-    Nobody hears of their own reply, of a reply to a comment they have deleted, or of a
-    reply that is no longer public by the time the worker gets to it.
+    That is the comment the person chose to answer, also where it is a reply itself (the
+    new reply then joins the thread of the top-level comment). Nobody hears of their own
+    reply, of a reply to a comment they have deleted, or of a reply that is no longer
+    public by the time the worker gets to it.
     """
     reply = (
-        Comment.objects.select_related("author", "parent__author")
+        Comment.objects.select_related("author", "parent__author", "answered__author")
         .prefetch_related("target")
         .get(pk=reply_id)
     )
-    parent = reply.parent
-    recipient = parent.author if parent is not None else None
+    answered = reply.answered
+    recipient = answered.author if answered is not None else None
     if (
         recipient is None
         or not reply.is_published
         or reply.is_deleted
-        or parent.is_deleted
+        or answered.is_deleted
         or recipient.pk == reply.author_id
         or reply.target is None
         or not wants(recipient, KIND)

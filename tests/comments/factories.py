@@ -31,4 +31,5 @@ class CommentFactory(factory.django.DjangoModelFactory):
         if parent is not None:
             kwargs["content_type"] = parent.content_type
             kwargs["object_id"] = parent.object_id
+            kwargs.setdefault("answered", parent)
         return kwargs

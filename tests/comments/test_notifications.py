@@ -99,11 +99,24 @@ def test_no_mail_when_the_answered_comment_is_deleted_before_the_worker_runs(
     assert mail.outbox == []
 
 
-def test_a_reply_to_a_reply_tells_the_author_of_the_thread(
+def test_a_reply_to_a_reply_tells_the_person_answered_not_the_author_of_the_thread(
     premoderation_off, thread, django_capture_on_commit_callbacks
 ):
     project, comment = thread
     first = CommentFactory(target=project, parent=comment)
     with django_capture_on_commit_callbacks(execute=True):
-        post_comment(author=UserFactory(), target=project, parent=first, text="Genau.")
-    assert [message.to for message in mail.outbox] == [[comment.author.email]]
+        reply = post_comment(author=UserFactory(), target=project, parent=first, text="Genau.")
+    assert reply.parent == comment  # it joins the thread of the top-level comment
+    assert reply.answered == first
+    assert [message.to for message in mail.outbox] == [[first.author.email]]
+
+
+def test_the_author_of_the_thread_answering_a_reply_tells_its_author(
+    premoderation_off, thread, django_capture_on_commit_callbacks
+):
+    project, comment = thread
+    first = CommentFactory(target=project, parent=comment, author=UserFactory(username="Bernd"))
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(author=comment.author, target=project, parent=first, text="Danke, Bernd!")
+    assert [message.to for message in mail.outbox] == [[first.author.email]]
+    assert "Hallo Bernd," in mail.outbox[0].body
