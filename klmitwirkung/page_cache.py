@@ -53,6 +53,10 @@ def _version_key(kind):
     return f"page-version:{kind}"
 
 
+def enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
 def changed(*kinds):
     """Pages showing these kinds are out of date once the current transaction commits."""
     if not kinds or not set(kinds) <= set(KINDS):
@@ -83,7 +87,7 @@ def versions(kinds):
 def remember(name, kinds, compute):
     """`compute()`, kept in the cache like the pages: until `kinds` change, at most
     PAGE_CACHE_SECONDS. For figures that signed-in visitors see too, such as results."""
-    if settings.PAGE_CACHE_SECONDS <= 0:
+    if not enabled():
         return compute()
     try:
         key = ":".join(["figures", name, *versions(kinds)])
@@ -113,7 +117,7 @@ def _page_key(request, kinds, params):
 
 def _cacheable_request(request, params):
     return (
-        settings.PAGE_CACHE_SECONDS > 0
+        enabled()
         and request.method == "GET"
         and not request.user.is_authenticated
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
@@ -133,19 +137,49 @@ def _storable(request, response):
     )
 
 
+def _shareable(html):
+    """`html` without the visitor's CSRF token, which becomes the placeholder."""
+    return CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", html)
+
+
+def _personal(html, request):
+    """Stored `html` with this visitor's CSRF token in place of the placeholder."""
+    if CSRF_PLACEHOLDER in html:
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    return html
+
+
 def _serve(entry, request):
     content_type, content = entry
-    if CSRF_PLACEHOLDER.encode() in content:
-        content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
-    response = HttpResponse(content, content_type=content_type)
+    response = HttpResponse(_personal(content, request), content_type=content_type)
     response["X-Page-Cache"] = "hit"
     return response
 
 
 def _store(key, response):
-    content = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
-    _set(key, (response["Content-Type"], content.encode()))
+    _set(key, (response["Content-Type"], _shareable(response.content.decode())))
     response["X-Page-Cache"] = "miss"
+
+
+def fragment(name, kinds, render, request):
+    """The HTML of `render()`, shared by everyone for whom the caller knows it is the same.
+
+    Kept like the pages: until `kinds` change, at most PAGE_CACHE_SECONDS; a form in it
+    gets each visitor's CSRF token.
+    """
+    if not enabled():
+        return render()
+    try:
+        key = ":".join(["fragment", name, get_language(), *versions(kinds)])
+        html = cache.get(key)
+    except CACHE_ERRORS:
+        logger.warning("Page cache unavailable: %s rendered", name, exc_info=True)
+        return render()
+    if html is not None:
+        return _personal(html, request)
+    html = render()
+    _set(key, _shareable(html))
+    return html
 
 
 def cache_public_page(view=None, *, shows=(CONTENT,), params=()):

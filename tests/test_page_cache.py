@@ -282,3 +282,70 @@ def test_without_the_cache_server_pages_are_rendered_and_writes_go_through(
     assert '<p class="support-count fs-5">1 Unterstützung<' in public(proposal)
     assert total_participants(Client().get(poll.get_results_url())) == "0"
     assert "Page cache unavailable" in caplog.text
+
+
+def signed_in(user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    return client
+
+
+def thread_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url).text
+    # The thread's own reads are the ones that fetch the comments' words.
+    return html, [
+        q["sql"] for q in queries.captured_queries if '"comments_comment"."text"' in q["sql"]
+    ]
+
+
+def test_citizens_share_the_rendered_thread_until_it_changes(
+    project, moderator, django_capture_on_commit_callbacks
+):
+    CommentFactory(target=project, text="Wo genau?")
+    anna, bernd = signed_in(UserFactory()), signed_in(UserFactory())
+    html, thread_read = thread_queries(anna, project.get_absolute_url())
+    assert "Wo genau?" in html and thread_read
+    html, thread_read = thread_queries(bernd, project.get_absolute_url())
+    assert "Wo genau?" in html
+    assert thread_read == []  # from the shared fragment
+    waiting = post_comment(author=UserFactory(), target=project, text="Am Altenhof!")
+    with django_capture_on_commit_callbacks(execute=True):
+        release(contribution=waiting, moderator=moderator)
+    assert "Am Altenhof!" in bernd.get(project.get_absolute_url()).text
+
+
+def test_own_comments_and_the_moderators_view_are_never_shared(project, moderator):
+    author = UserFactory()
+    CommentFactory(target=project, author=author, text="Wartet noch.", moderation_state="pending")
+    citizen = signed_in(UserFactory())
+    assert "Wartet noch." not in citizen.get(project.get_absolute_url()).text
+    assert "Wartet noch." in signed_in(author).get(project.get_absolute_url()).text
+    assert "Wartet noch." in signed_in(moderator).get(project.get_absolute_url()).text
+    assert "Wartet noch." not in signed_in(UserFactory()).get(project.get_absolute_url()).text
+
+
+def test_each_citizen_writes_with_their_own_token_from_the_shared_thread(project):
+    for number in (1, 2):
+        client = signed_in(UserFactory())
+        page = client.get(project.get_absolute_url()).text
+        token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        response = client.post(
+            "/kommentare/neu/",
+            {
+                "target": "projects.project",
+                "object_id": project.pk,
+                "text": f"Beitrag {number}",
+                "csrfmiddlewaretoken": token,
+            },
+        )
+        assert response.status_code == 302
+    assert project.comments.count() == 2
+
+
+def test_an_unconfirmed_citizen_is_asked_to_confirm_even_after_others_wrote(project):
+    CommentFactory(target=project)
+    assert 'name="text"' in signed_in(UserFactory()).get(project.get_absolute_url()).text
+    html = signed_in(UserFactory(confirmed=False)).get(project.get_absolute_url()).text
+    assert 'name="text"' not in html
+    assert "bestätigen Sie Ihre E-Mail-Adresse" in html

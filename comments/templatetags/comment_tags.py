@@ -1,14 +1,27 @@
-"""The comment thread of any commentable object: `{% comment_thread object %}`."""
+"""The comment thread of any commentable object: `{% comment_thread object %}`.
+
+Signed-in citizens who have written nothing on the page and have no staff rights see the
+same thread as each other: for them it is rendered once per change of the content and
+page of the thread, and shared (klmitwirkung.page_cache.fragment). Everyone else gets it
+rendered for them: their own comments, the moderators' view, the city's answer form.
+"""
 
 from dataclasses import dataclass, field
 
 from django import template
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from klmitwirkung import page_cache
+from moderation.models import can_moderate
 
 from ..forms import CommentForm
 from ..models import COMMENTS_PER_PAGE, PAGE_PARAMETER, THREAD_ANCHOR, Comment, thread_url
 from ..permissions import (
+    can_answer_officially,
     can_comment,
     can_delete_comment,
     can_report_comment,
@@ -58,11 +71,56 @@ def other_parameters(request):
     return query.urlencode()
 
 
-@register.inclusion_tag("comments/includes/_thread.html", takes_context=True)
+def sees_the_shared_thread(user, target, request):
+    """Whether `user` sees exactly what every other such citizen sees of this thread.
+
+    Signed in, with no rights beyond a citizen's and nothing written on `target` (in any
+    state: waiting, rejected, deleted); a page of the thread named plainly, and no other
+    query parameter that the page links would keep.
+    """
+    page_number = request.GET.get(PAGE_PARAMETER, "1")
+    return (
+        user.is_authenticated
+        and not user.is_staff
+        and not can_moderate(user)
+        and not can_answer_officially(user)
+        and page_number.isdigit()
+        and len(page_number) < 6
+        and not other_parameters(request)
+        and not Comment.objects.on(target).filter(author=user).exists()
+    )
+
+
+@register.simple_tag(takes_context=True)
 def comment_thread(context, target):
     """One page of the thread: top-level comments, oldest first, each with its replies."""
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user") or AnonymousUser()
+
+    def render():
+        return render_to_string(
+            "comments/includes/_thread.html", thread_context(request, user, target), request
+        )
+
+    shared = request is not None and page_cache.enabled()
+    if not shared or not sees_the_shared_thread(user, target, request):
+        return mark_safe(render())  # noqa: S308 - a template's own escaped output
+    content_type = ContentType.objects.get_for_model(target)
+    may_comment = target.comments_allowed() and can_comment(user, target)
+    name = "-".join(
+        [
+            "thread",
+            str(content_type.pk),
+            str(target.pk),
+            request.GET.get(PAGE_PARAMETER, "1"),
+            "writer" if may_comment else "reader",
+        ]
+    )
+    html = page_cache.fragment(name, [page_cache.CONTENT], render, request)
+    return mark_safe(html)  # noqa: S308 - the same escaped output, from the cache
+
+
+def thread_context(request, user, target):
     comments_allowed = target.comments_allowed()
     paginator = Paginator(Comment.objects.thread(target, user), COMMENTS_PER_PAGE)
     page = paginator.get_page(request.GET.get(PAGE_PARAMETER) if request else None)
