@@ -213,6 +213,9 @@ ACCOUNT_RATE_LIMITS = {
 # before the admin opens (klmitwirkung.middleware.StaffSecondFactorMiddleware).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "KLmitWirkung"
+# A code typed as the authenticator app moves on to the next one still counts (one step
+# of 30 s either way, as RFC 6238 recommends for the delay of typing); each code counts once.
+MFA_TOTP_TOLERANCE = 1
 
 # Background work (mails) on Django's tasks framework. Production queues tasks in the
 # database for `manage.py db_worker`; development and tests run them at once, after the

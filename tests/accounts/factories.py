@@ -12,9 +12,9 @@ PASSWORD = "a-Secure-test-password-1"
 STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
-def totp_code(secret=STAFF_TOTP_SECRET):
-    """The code an authenticator app shows right now for `secret`."""
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+def totp_code(secret=STAFF_TOTP_SECRET, at=None):
+    """The code an authenticator app shows for `secret` right now (or at the time `at`)."""
+    return format_hotp_value(hotp_value(secret, int(time.time() if at is None else at) // 30))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
