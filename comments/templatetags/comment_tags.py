@@ -48,6 +48,8 @@ class Entry:
     can_delete: bool
     can_report: bool
     replies: list = field(default_factory=list)
+    # For a reply to a reply: the reply it answers, where the viewer sees it.
+    answered: Comment | None = None
 
 
 def entry(comment, user, *, comments_allowed, top=None):
@@ -127,8 +129,11 @@ def thread_context(request, user, target):
     entries = []
     for comment in page:
         top = entry(comment, user, comments_allowed=comments_allowed)
+        replies = {reply.pk: reply for reply in comment.visible_replies}
         for reply in comment.visible_replies:
-            top.replies.append(entry(reply, user, comments_allowed=comments_allowed, top=comment))
+            shown = entry(reply, user, comments_allowed=comments_allowed, top=comment)
+            shown.answered = replies.get(reply.answered_id)
+            top.replies.append(shown)
         entries.append(top)
     may_comment = comments_allowed and can_comment(user, target)
     return {

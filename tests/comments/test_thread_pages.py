@@ -315,3 +315,20 @@ def test_an_author_with_many_waiting_comments_takes_no_more_queries(project):
     for _ in range(30):
         CommentFactory(target=project, author=author, moderation_state=PENDING)
     assert count_queries(project, 2, author) == few
+
+
+def test_a_reply_to_a_reply_says_whom_it_answers(client):
+    project = ProjectFactory()
+    top = CommentFactory(target=project, author=UserFactory(username="Anna"))
+    bernd = CommentFactory(target=project, parent=top, author=UserFactory(username="Bernd"))
+    answer = CommentFactory(target=project, parent=top, answered=bernd, text="Danke, Bernd!")
+    direct = CommentFactory(target=project, parent=top, text="Direkt an Anna.")
+    html = client.get(project.get_absolute_url()).text
+    article = html.split(f'id="kommentar-{answer.pk}"')[1].split("</article>")[0]
+    assert f'Antwort an <a href="#kommentar-{bernd.pk}">Bernd</a>' in article
+    direct_article = html.split(f'id="kommentar-{direct.pk}"')[1].split("</article>")[0]
+    assert "Antwort an" not in direct_article  # it answers the comment it stands under
+    bernd.deleted_at, bernd.text = timezone.now(), ""
+    bernd.save()
+    html = client.get(project.get_absolute_url()).text
+    assert "Antwort auf einen gelöschten Kommentar" in html
