@@ -93,7 +93,7 @@ def remember(name, kinds, compute):
         key = ":".join(["figures", name, *versions(kinds)])
         value = cache.get(key)
     except CACHE_ERRORS:
-        logger.warning("Page cache unavailable: %s counted without it", name, exc_info=True)
+        logger.warning("Page cache unavailable: %s worked out without it", name, exc_info=True)
         return compute()
     if value is None:
         value = compute()
@@ -167,19 +167,8 @@ def fragment(name, kinds, render, request):
     Kept like the pages: until `kinds` change, at most PAGE_CACHE_SECONDS; a form in it
     gets each visitor's CSRF token.
     """
-    if not enabled():
-        return render()
-    try:
-        key = ":".join(["fragment", name, get_language(), *versions(kinds)])
-        html = cache.get(key)
-    except CACHE_ERRORS:
-        logger.warning("Page cache unavailable: %s rendered", name, exc_info=True)
-        return render()
-    if html is not None:
-        return _personal(html, request)
-    html = render()
-    _set(key, _shareable(html))
-    return html
+    html = remember(f"fragment-{name}-{get_language()}", kinds, lambda: _shareable(render()))
+    return _personal(html, request)
 
 
 def cache_public_page(view=None, *, shows=(CONTENT,), params=()):

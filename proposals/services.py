@@ -91,6 +91,7 @@ def support_proposal(*, proposal, user):
             Support.objects.create(proposal=proposal, user=user)
             # Reached only when the row is new: the duplicate of a race fails above.
             _count_supports(proposal, +1)
+            page_cache.changed(page_cache.CONTENT)
     except IntegrityError:
         return False
     return True
@@ -102,13 +103,13 @@ def withdraw_support(*, proposal, user):
         removed = Support.objects.filter(proposal=proposal, user=user).delete()[0] > 0
         if removed:
             _count_supports(proposal, -1)
+            page_cache.changed(page_cache.CONTENT)
     return removed
 
 
 def _count_supports(proposal, change):
     """Add `change` to the stored support count in the database, whatever this copy holds."""
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + change)
-    page_cache.changed(page_cache.CONTENT)
 
 
 def set_status(*, proposal, user, status, response):
