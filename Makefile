@@ -31,7 +31,7 @@ translations: $(VENV)/.installed ## compile the German translations
 
 messages: $(VENV)/.installed ## collect new strings into locale/de/LC_MESSAGES/django.po
 	$(MANAGE) makemessages --locale=de --ignore=.venv --ignore=tests --ignore=locale \
-		--no-obsolete --add-location=file
+		--no-obsolete --add-location=file --no-wrap
 
 migrate: $(VENV)/.installed
 	$(MANAGE) migrate --no-input

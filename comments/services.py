@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -70,8 +71,9 @@ def delete_comment(*, comment, user):
     if not can_delete_comment(user, comment):
         raise PermissionDenied(_("You can delete only your own comments."))
     with transaction.atomic():
+        # A new version: a decision on the words as they were applies no more.
         updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
-            text="", deleted_at=timezone.now()
+            text="", deleted_at=timezone.now(), revision=F("revision") + 1
         )
         page_cache.changed(page_cache.CONTENT)
     comment.refresh_from_db()

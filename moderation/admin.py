@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import CharField, Count, F, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, path, reverse
@@ -37,7 +38,7 @@ from .models import (
     moderated_models,
 )
 from .permissions import can_hide, can_reject, can_release, can_restore
-from .templatetags.moderation_admin import public_url
+from .templatetags.moderation_admin import public_url, seen_key
 
 QUEUE_PAGE_SIZE = 25
 
@@ -89,9 +90,11 @@ def short_title(contribution):
     return Truncator(contribution.moderation_title()).chars(80)
 
 
-def apply_decision(request, contributions, decision, reason="", *, pending_only=False):
+def apply_decision(request, contributions, decision, reason="", *, seen, pending_only=False):
     """Decide on each contribution through the services; skip and report those that changed.
 
+    `seen` maps (label, pk) to the version of each contribution that the page the decision
+    was made on showed (`seen_revisions`); a contribution changed since is left as it is.
     `pending_only` is for the queue: what a colleague has decided meanwhile stays as it is,
     even where the decision would still be possible (releasing a rejected contribution).
     """
@@ -116,7 +119,12 @@ def apply_decision(request, contributions, decision, reason="", *, pending_only=
                         % {"state": current.get_moderation_state_display()}
                     )
                 arguments = {"reason": reason} if kind.needs_reason else {}
-                kind.decide(contribution=current, moderator=request.user, **arguments)
+                kind.decide(
+                    contribution=current,
+                    moderator=request.user,
+                    seen_revision=seen.get((model._meta.label_lower, current.pk)),
+                    **arguments,
+                )
         except model.DoesNotExist:
             messages.warning(
                 request,
@@ -190,19 +198,31 @@ class ReasonForm(forms.Form):
 
 
 def contribution_key(contribution):
-    return f"{contribution._meta.label_lower}:{contribution.pk}"
+    """ "app.model:pk:version": a contribution as a page showed it, for the decision on it."""
+    return seen_key(contribution)
 
 
 def parse_key(key):
-    """("proposals.proposal", 12) from "proposals.proposal:12"; None for anything else."""
-    label, _sep, pk = key.partition(":")
-    if pk.isdigit() and label in {model._meta.label_lower for model in moderated_models()}:
-        return label, int(pk)
+    """("proposals.proposal", 12, 3) from "proposals.proposal:12:3"; None for anything else."""
+    label, pk, revision = ([*key.split(":"), "", ""])[:3]
+    if (
+        pk.isdigit()
+        and revision.isdigit()
+        and key.count(":") == 2
+        and label in {model._meta.label_lower for model in moderated_models()}
+    ):
+        return label, int(pk), int(revision)
     return None
 
 
+def seen_revisions(keys):
+    """{(label, pk): version} of the contribution keys a page carried (see contribution_key)."""
+    parsed = (parse_key(key) for key in keys)
+    return {(label, pk): revision for label, pk, revision in filter(None, parsed)}
+
+
 class ContributionsField(forms.MultipleChoiceField):
-    """The ticked contributions of the queue, as keys "app.model:pk"."""
+    """The ticked contributions of the queue, as keys "app.model:pk:version"."""
 
     widget = forms.MultipleHiddenInput
 
@@ -232,23 +252,30 @@ class QueueForm(ReasonForm):
 
 
 def pending_keys():
-    """Every pending contribution as (created_at, label, pk), oldest first, in one query."""
+    """Every pending contribution as (waiting since, label, pk), in one query.
+
+    Longest waiting first; a contribution its author has changed waits from the change on,
+    behind those that were not changed meanwhile.
+    """
     parts = [
         model.objects.pending()
         .order_by()
-        .annotate(label=Value(model._meta.label_lower, output_field=CharField()))
-        .values_list("created_at", "label", "pk")
+        .annotate(
+            label=Value(model._meta.label_lower, output_field=CharField()),
+            waiting_since=Coalesce("revised_at", "created_at"),
+        )
+        .values_list("waiting_since", "label", "pk")
         for model in moderated_models()
     ]
     first, *rest = parts
     queryset = first.union(*rest, all=True) if rest else first
-    return queryset.order_by("created_at", "label", "pk")
+    return queryset.order_by("waiting_since", "label", "pk")
 
 
 def fetch_contributions(keys):
-    """{key: contribution} for the keys, with one query per model (plus its prefetches)."""
+    """{(label, pk): contribution} for the keys, one query per model (plus its prefetches)."""
     pks = defaultdict(list)
-    for label, pk in keys:
+    for label, pk, *_revision in keys:
         pks[label].append(pk)
     found = {}
     for model in moderated_models():
@@ -276,6 +303,8 @@ class QueueRow:
         self.context_url = self.context.get_absolute_url() if self.context else ""
         # A reply names the comment it answers.
         self.reply_to = getattr(contribution, "parent", None)
+        self.revision = contribution.revision
+        self.revised_at = contribution.revised_at
         self.released = self.history[Decision.Kind.RELEASED]
         self.rejected = self.history[Decision.Kind.REJECTED]
         self.removed = self.history[Decision.Kind.HIDDEN]
@@ -297,7 +326,7 @@ def decision_history(author_ids):
 
 
 def queue_rows(keys):
-    keys = [(label, pk) for _created_at, label, pk in keys]
+    keys = [(label, pk) for _waiting_since, label, pk in keys]
     found = fetch_contributions(keys)
     contributions = [found[key] for key in keys if key in found]
     history = decision_history({c.author_id for c in contributions if c.author_id})
@@ -328,6 +357,7 @@ class DecisionAdmin(AdminPagesMixin, admin.ModelAdmin):
         "created_at",
         "contribution_kind",
         "contribution",
+        "revision",
         "kind",
         "reason",
         "moderator",
@@ -380,7 +410,7 @@ class DecisionAdmin(AdminPagesMixin, admin.ModelAdmin):
             raise PermissionDenied
         form = QueueForm(request.POST if request.method == "POST" else None)
         if form.is_bound and form.is_valid():
-            keys = [parse_key(key) for key in form.cleaned_data["items"]]
+            keys = [parse_key(key)[:2] for key in form.cleaned_data["items"]]
             found = fetch_contributions(keys)
             gone = len([key for key in keys if key not in found])
             if gone:
@@ -398,11 +428,19 @@ class DecisionAdmin(AdminPagesMixin, admin.ModelAdmin):
                 [found[key] for key in keys if key in found],
                 form.cleaned_data["decision"],
                 form.reason(),
+                seen=seen_revisions(form.cleaned_data["items"]),
                 pending_only=True,
             )
             return redirect(request.get_full_path())
         paginator = Paginator(pending_keys(), QUEUE_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("p"))
+        rows = queue_rows(page.object_list)
+        if form.is_bound:
+            ticked = set(form.data.getlist("items"))
+        elif request.GET.get("alle") == "1":
+            ticked = {row.key for row in rows}
+        else:
+            ticked = set()
         return self.render_page(
             request,
             "admin/moderation/queue.html",
@@ -411,8 +449,9 @@ class DecisionAdmin(AdminPagesMixin, admin.ModelAdmin):
             page=page,
             page_range=paginator.get_elided_page_range(page.number),
             ellipsis=paginator.ELLIPSIS,
-            rows=queue_rows(page.object_list),
-            ticked=set(form.data.getlist("items")) if form.is_bound else set(),
+            rows=rows,
+            ticked=ticked,
+            all_ticked=bool(rows) and ticked >= {row.key for row in rows},
         )
 
 
@@ -448,49 +487,63 @@ class ModeratedAdmin(AdminPagesMixin, admin.ModelAdmin):
 
     # Actions on the list
 
+    # Every action first shows the full texts of the selected contributions; the decision
+    # then applies to the versions shown there (a text changed meanwhile is left as it is).
+
     @admin.action(
         description=gettext_lazy("Release the selected contributions"),
         permissions=["moderate"],
     )
     def release_selected(self, request, queryset):
-        apply_decision(request, list(queryset), "release")
+        return self.confirm_decision(request, queryset, "release")
 
     @admin.action(
         description=gettext_lazy("Do not release the selected contributions (with reason)"),
         permissions=["moderate"],
     )
     def reject_selected(self, request, queryset):
-        return self.decide_with_reason(request, queryset, "reject")
+        return self.confirm_decision(request, queryset, "reject")
 
     @admin.action(
         description=gettext_lazy("Remove the selected contributions (with reason)"),
         permissions=["moderate"],
     )
     def hide_selected(self, request, queryset):
-        return self.decide_with_reason(request, queryset, "hide")
+        return self.confirm_decision(request, queryset, "hide")
 
     @admin.action(
         description=gettext_lazy("Restore the selected contributions"),
         permissions=["moderate"],
     )
     def restore_selected(self, request, queryset):
-        apply_decision(request, list(queryset), "restore")
+        return self.confirm_decision(request, queryset, "restore")
 
-    def decide_with_reason(self, request, queryset, decision):
-        """First a page asking for the reason, then the decision; back to the list after."""
+    def confirm_decision(self, request, queryset, decision):
+        """First a page with the texts (and the reason, where one is needed), then the
+        decision on the versions that page showed; back to the list after."""
+        kind = DECISIONS[decision]
         contributions = list(queryset)
-        form = ReasonForm(request.POST if "confirm" in request.POST else None)
+        form = ReasonForm(
+            request.POST if "confirm" in request.POST else None,
+            reason_required=kind.needs_reason,
+        )
         if form.is_bound and form.is_valid():
-            apply_decision(request, contributions, decision, form.reason())
+            apply_decision(
+                request,
+                contributions,
+                decision,
+                form.reason(),
+                seen=seen_revisions(request.POST.getlist("seen")),
+            )
             return None
         return self.render_page(
             request,
             "admin/moderation/decide.html",
-            title=DECISIONS[decision].label,
+            title=kind.label,
             contributions=contributions,
             form=form,
-            needs_reason=True,
-            submit_label=DECISIONS[decision].label,
+            needs_reason=kind.needs_reason,
+            submit_label=kind.label,
             action=request.POST.get("action", ""),
             selected=[str(c.pk) for c in contributions],
             cancel_url=request.get_full_path(),
@@ -546,7 +599,13 @@ class ModeratedAdmin(AdminPagesMixin, admin.ModelAdmin):
             reason_required=kind.needs_reason,
         )
         if form.is_bound and form.is_valid():
-            apply_decision(request, [obj], decision, form.reason() if kind.needs_reason else "")
+            apply_decision(
+                request,
+                [obj],
+                decision,
+                form.reason() if kind.needs_reason else "",
+                seen=seen_revisions(request.POST.getlist("seen")),
+            )
             return redirect(change_url)
         return self.render_page(
             request,

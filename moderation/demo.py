@@ -53,7 +53,13 @@ def reason_text(title, note=""):
 def decide_at(*, contribution, moderator, kind, at, reason=""):
     """A decision through the moderation service, then dated back to when it was made."""
     first_release = kind == Decision.Kind.RELEASED and contribution.published_at is None
-    decide(contribution=contribution, moderator=moderator, kind=kind, reason=reason)
+    decide(
+        contribution=contribution,
+        moderator=moderator,
+        kind=kind,
+        reason=reason,
+        seen_revision=contribution.revision,
+    )
     latest = Decision.objects.for_object(contribution).order_by("-pk").first()
     Decision.objects.filter(pk=latest.pk).update(created_at=at)
     dates = {"moderated_at": at}

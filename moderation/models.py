@@ -83,11 +83,20 @@ class Moderated(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Which version of the words a decision is about: every change by the author counts
+    # one up, and a decision names the version the moderator saw (moderation.services).
+    revision = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
+    revised_at = models.DateTimeField(_("last changed by the author"), null=True, blank=True)
 
     objects = ModeratedQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    @property
+    def waiting_since(self):
+        """Since when it waits in the queue: a change by the author puts it at the end."""
+        return self.revised_at or self.created_at
 
     @property
     def is_pending(self):
@@ -214,6 +223,12 @@ class Decision(models.Model):
     )
     kind = models.CharField(_("decision"), max_length=20, choices=Kind)
     reason = models.TextField(_("reason"), blank=True)
+    revision = models.PositiveIntegerField(
+        _("version decided on"),
+        null=True,
+        blank=True,
+        help_text=_("The version of the contribution the moderator saw and decided on."),
+    )
     created_at = models.DateTimeField(_("decided"), default=timezone.now)
 
     objects = DecisionQuerySet.as_manager()

@@ -40,8 +40,16 @@ DECISION_FIELDS = [
 ]
 
 
+# Decisions that make words public: they must name the version the moderator read.
+PUBLISHING = {Decision.Kind.RELEASED, Decision.Kind.RESTORED}
+
+
 class AlreadyReported(ValidationError):
     """The person has reported this contribution before."""
+
+
+class ChangedSinceSeen(ValidationError):
+    """The contribution is no longer the version the moderator saw."""
 
 
 def premoderation_required(*, project=None):
@@ -61,13 +69,23 @@ def initial_state(*, author, project=None):
     return ModerationState.PENDING
 
 
-def decide(*, contribution, moderator, kind, reason=""):
-    """Release, reject, remove or restore one contribution and record the decision."""
+def decide(*, contribution, moderator, kind, reason="", seen_revision=None):
+    """Release, reject, remove or restore one contribution and record the decision.
+
+    `seen_revision` is the version of the contribution the moderator read before deciding.
+    A decision applies to exactly that version: if the author has changed it since, nothing
+    happens and `ChangedSinceSeen` says so. Decisions that make words public need it.
+    """
     if not can_moderate(moderator):
         raise PermissionDenied(_("Only moderators may release, reject or remove contributions."))
     reason = reason.strip()
     if kind in REASON_REQUIRED and not reason:
         raise ValidationError(_("Please give a reason; the author will see it."))
+    if kind in PUBLISHING and seen_revision is None:
+        raise ChangedSinceSeen(
+            _("Please open the contribution and read it before you release it."),
+            code="not_seen",
+        )
     sources, target = TRANSITIONS[kind]
     model = type(contribution)
     now = timezone.now()
@@ -77,6 +95,15 @@ def decide(*, contribution, moderator, kind, reason=""):
             raise ValidationError(
                 _("This contribution is now “%(state)s”; please reload the page.")
                 % {"state": locked.get_moderation_state_display()}
+            )
+        if seen_revision is not None and locked.revision != seen_revision:
+            raise ChangedSinceSeen(
+                _(
+                    "Its author has changed it since you opened the page (it is now version "
+                    "%(revision)d). Please read the new version before you decide."
+                )
+                % {"revision": locked.revision},
+                code="changed",
             )
         locked.moderation_state = target
         locked.moderation_reason = reason if kind in REASON_REQUIRED else ""
@@ -94,6 +121,7 @@ def decide(*, contribution, moderator, kind, reason=""):
             moderator=moderator,
             kind=kind,
             reason=locked.moderation_reason,
+            revision=locked.revision,
             created_at=now,
         )
         # The author hears about every decision except their own (a moderator's own text).
@@ -107,24 +135,42 @@ def decide(*, contribution, moderator, kind, reason=""):
     return contribution
 
 
-def release(*, contribution, moderator):
-    return decide(contribution=contribution, moderator=moderator, kind=Decision.Kind.RELEASED)
-
-
-def reject(*, contribution, moderator, reason):
+def release(*, contribution, moderator, seen_revision):
     return decide(
-        contribution=contribution, moderator=moderator, kind=Decision.Kind.REJECTED, reason=reason
+        contribution=contribution,
+        moderator=moderator,
+        kind=Decision.Kind.RELEASED,
+        seen_revision=seen_revision,
     )
 
 
-def hide(*, contribution, moderator, reason):
+def reject(*, contribution, moderator, reason, seen_revision=None):
     return decide(
-        contribution=contribution, moderator=moderator, kind=Decision.Kind.HIDDEN, reason=reason
+        contribution=contribution,
+        moderator=moderator,
+        kind=Decision.Kind.REJECTED,
+        reason=reason,
+        seen_revision=seen_revision,
     )
 
 
-def restore(*, contribution, moderator):
-    return decide(contribution=contribution, moderator=moderator, kind=Decision.Kind.RESTORED)
+def hide(*, contribution, moderator, reason, seen_revision=None):
+    return decide(
+        contribution=contribution,
+        moderator=moderator,
+        kind=Decision.Kind.HIDDEN,
+        reason=reason,
+        seen_revision=seen_revision,
+    )
+
+
+def restore(*, contribution, moderator, seen_revision):
+    return decide(
+        contribution=contribution,
+        moderator=moderator,
+        kind=Decision.Kind.RESTORED,
+        seen_revision=seen_revision,
+    )
 
 
 def report_contribution(*, contribution, reporter, reason, text=""):

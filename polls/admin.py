@@ -663,8 +663,14 @@ class PaperBatchAdmin(AdminPagesMixin, admin.ModelAdmin):
 
     def confirm_view(self, request, object_id):
         batch = self.viewable_object_or_404(request, object_id)
+        # The version whose figures the page showed; the batch page shows the current one.
+        seen = request.POST.get("revision", "")
         try:
-            services.confirm_paper_batch(batch=batch, confirmed_by=request.user)
+            services.confirm_paper_batch(
+                batch=batch,
+                confirmed_by=request.user,
+                seen_revision=int(seen) if seen.isdigit() else None,
+            )
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, error_message(error))
         else:

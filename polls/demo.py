@@ -251,7 +251,9 @@ def _add_paper_batch(poll, data, today, staff):
         note=data["note"],
     )
     if data["confirm"]:
-        confirm_paper_batch(batch=batch, confirmed_by=staff["Moderation"])
+        confirm_paper_batch(
+            batch=batch, confirmed_by=staff["Moderation"], seen_revision=batch.revision
+        )
     if "entered_at" in data:
         # A batch of a past round, entered and confirmed back then.
         PaperBatch.objects.filter(pk=batch.pk).update(

@@ -431,6 +431,10 @@ class PaperBatch(models.Model):
         verbose_name=_("entered by"),
     )
     entered_at = models.DateTimeField(_("entered"), auto_now_add=True)
+    # Every correction counts one up; a confirmation names the version the colleague
+    # compared with the paper ballots (polls.services.confirm_paper_batch).
+    revision = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
+    corrected_at = models.DateTimeField(_("last corrected"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -210,15 +210,31 @@ def enter_paper_batch(*, poll, entered_by, place, collected_on, ballots_count, c
 
 @transaction.atomic
 def update_paper_batch(*, batch, by, place, collected_on, ballots_count, counts, note=""):
-    """Correct a batch before confirmation; only the person who entered it may."""
+    """Correct a batch before confirmation; only the person who entered it may.
+
+    A correction is a new version: a colleague's confirmation of the figures they saw
+    before is refused (confirm_paper_batch).
+    """
     batch = PaperBatch.objects.select_for_update().select_related("poll").get(pk=batch.pk)
     if not can_edit_paper_batch(by, batch):
         raise PermissionDenied(_("Only the person who entered this batch may change it."))
     _results_still_open(batch.poll)
     _check_counts(batch.poll, ballots_count, counts)
+    before = (
+        batch.place,
+        batch.collected_on,
+        batch.ballots_count,
+        batch.note,
+        {count.choice_id: count.count for count in batch.counts.all()},
+    )
     batch.place, batch.collected_on = place, collected_on
     batch.ballots_count, batch.note = ballots_count, note
     batch.full_clean()
+    after = (place, collected_on, ballots_count, note, {c.pk: n for c, n in counts.items()})
+    if after == before:
+        return batch
+    batch.revision += 1
+    batch.corrected_at = timezone.now()
     batch.save()
     batch.counts.all().delete()
     PaperCount.objects.bulk_create(
@@ -229,8 +245,12 @@ def update_paper_batch(*, batch, by, place, collected_on, ballots_count, counts,
 
 
 @transaction.atomic
-def confirm_paper_batch(*, batch, confirmed_by):
-    """The second pair of eyes: from now on the batch counts and cannot change."""
+def confirm_paper_batch(*, batch, confirmed_by, seen_revision):
+    """The second pair of eyes: from now on the batch counts and cannot change.
+
+    `seen_revision` is the version whose figures the colleague compared with the paper
+    ballots; if the batch has been corrected since, nothing is confirmed.
+    """
     batch = PaperBatch.objects.select_for_update().select_related("poll").get(pk=batch.pk)
     if batch.entered_by_id == confirmed_by.pk:
         raise PermissionDenied(
@@ -239,6 +259,21 @@ def confirm_paper_batch(*, batch, confirmed_by):
     _results_still_open(batch.poll)
     if not can_confirm_paper_batch(confirmed_by, batch):
         raise PermissionDenied(_("This batch cannot be confirmed."))
+    if seen_revision is None:
+        raise ValidationError(
+            _("Please compare the figures on the page of the batch and confirm it there."),
+            code="not_seen",
+        )
+    if batch.revision != seen_revision:
+        raise ValidationError(
+            _(
+                "%(person)s has corrected this batch since you opened it (it is now version "
+                "%(revision)d). Nothing was confirmed: please compare the new figures below "
+                "with the paper ballots."
+            )
+            % {"person": batch.entered_by, "revision": batch.revision},
+            code="changed",
+        )
     batch.confirmed_by = confirmed_by
     batch.confirmed_at = timezone.now()
     batch.save(update_fields=["confirmed_by", "confirmed_at"])

@@ -65,7 +65,12 @@ def submit_proposal(*, author, title, description, topic, project=None):
 
 
 def update_proposal(*, proposal, user, title, description, topic, project=None):
-    """The author corrects a proposal while it waits for release."""
+    """The author corrects a proposal while it waits for release.
+
+    Each change is a new version: a moderator's decision on an earlier one is refused
+    (moderation.services.decide), and the proposal waits again from now on, at the end of
+    the queue, so that nobody is pushed back by an author who keeps changing the text.
+    """
     if not can_edit_proposal(user, proposal):
         raise PermissionDenied(_("Only a proposal waiting for release can be changed."))
     _check_project(project, current=proposal.project_id)
@@ -73,11 +78,15 @@ def update_proposal(*, proposal, user, title, description, topic, project=None):
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if not can_edit_proposal(user, locked):
             raise PermissionDenied(_("Only a proposal waiting for release can be changed."))
+        before = (locked.title, locked.description, locked.topic_id, locked.project_id)
         locked.title = title.strip()
         locked.description = description.strip()
         locked.topic = topic
         locked.project = project
         locked.full_clean()
+        if before != (locked.title, locked.description, locked.topic_id, locked.project_id):
+            locked.revision += 1
+            locked.revised_at = timezone.now()
         locked.save()
     return locked
 

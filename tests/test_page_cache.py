@@ -101,7 +101,7 @@ def test_a_released_comment_shows_at_once_and_is_gone_once_deleted(
     assert comment.is_pending
     assert "Endlich freie Plätze" not in Client().get(project.get_absolute_url()).text
     with django_capture_on_commit_callbacks(execute=True):
-        release(contribution=comment, moderator=moderator)
+        release(contribution=comment, moderator=moderator, seen_revision=comment.revision)
     assert "Endlich freie Plätze" in Client().get(project.get_absolute_url()).text
     with django_capture_on_commit_callbacks(execute=True):
         delete_comment(comment=comment, user=author)
@@ -114,7 +114,7 @@ def test_a_released_proposal_shows_at_once(moderator, django_capture_on_commit_c
     )
     assert "Trinkbrunnen" not in Client().get("/vorschlaege/").text
     with django_capture_on_commit_callbacks(execute=True):
-        release(contribution=proposal, moderator=moderator)
+        release(contribution=proposal, moderator=moderator, seen_revision=proposal.revision)
     assert "Trinkbrunnen" in Client().get("/vorschlaege/").text
 
 
@@ -135,7 +135,7 @@ def test_confirmed_paper_votes_show_at_once(editor, django_capture_on_commit_cal
     batch = PaperBatchFactory(poll=poll, ballots_count=12)
     assert total_participants(Client().get(poll.get_results_url())) == "0"
     with django_capture_on_commit_callbacks(execute=True):
-        confirm_paper_batch(batch=batch, confirmed_by=editor)
+        confirm_paper_batch(batch=batch, confirmed_by=editor, seen_revision=batch.revision)
     assert total_participants(Client().get(poll.get_results_url())) == "12"
 
 
@@ -311,7 +311,7 @@ def test_citizens_share_the_rendered_thread_until_it_changes(
     assert thread_read == []  # from the shared fragment
     waiting = post_comment(author=UserFactory(), target=project, text="Am Altenhof!")
     with django_capture_on_commit_callbacks(execute=True):
-        release(contribution=waiting, moderator=moderator)
+        release(contribution=waiting, moderator=moderator, seen_revision=waiting.revision)
     assert "Am Altenhof!" in bernd.get(project.get_absolute_url()).text
 
 

@@ -31,3 +31,9 @@ def public_url(contribution):
     if getattr(contribution, "target", True) is None:
         return ""
     return contribution.get_absolute_url()
+
+
+@register.filter
+def seen_key(contribution):
+    """The contribution as this page shows it, "app.model:pk:version", for the decision."""
+    return f"{contribution._meta.label_lower}:{contribution.pk}:{contribution.revision}"

@@ -160,7 +160,7 @@ def person(moderator, other):
         text="Annas freigegebener Kommentar",
         moderation_state=PENDING,
     )
-    release(contribution=released, moderator=moderator)
+    release(contribution=released, moderator=moderator, seen_revision=released.revision)
 
     report_contribution(
         contribution=others_comment,

@@ -57,7 +57,7 @@ def test_a_waiting_reply_mails_only_when_released(
     assert reply.moderation_state == ModerationState.PENDING
     assert mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
-        release(contribution=reply, moderator=moderator)
+        release(contribution=reply, moderator=moderator, seen_revision=reply.revision)
     # One mail to the replier about the release, one to Anna about the reply.
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         [reply.author.email, comment.author.email]

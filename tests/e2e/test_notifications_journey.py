@@ -49,7 +49,7 @@ def test_a_reply_is_told_by_mail_and_each_kind_of_mail_can_be_switched_off(
 
     # Released: Bernd hears of the release, Anna of the answer.
     with transaction.atomic():
-        release(contribution=reply, moderator=moderator)
+        release(contribution=reply, moderator=moderator, seen_revision=reply.revision)
     by_recipient = {message.to[0]: message for message in mail.outbox}
     assert set(by_recipient) == {anna.email, bernd.email}
     assert by_recipient[bernd.email].subject == "[KLmitWirkung] Ihr Beitrag wurde freigegeben"

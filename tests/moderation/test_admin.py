@@ -44,7 +44,8 @@ def days_ago(days):
 
 
 def key(contribution):
-    return f"{contribution._meta.label_lower}:{contribution.pk}"
+    """The key a page carries for the version of the contribution it shows."""
+    return f"{contribution._meta.label_lower}:{contribution.pk}:{contribution.revision}"
 
 
 def queue_keys(response):
@@ -116,6 +117,7 @@ def test_queue_shows_text_context_author_and_the_authors_earlier_decisions(
         release(
             contribution=ProposalFactory(moderation_state=PENDING, author=author),
             moderator=moderator,
+            seen_revision=1,
         )
     reject(
         contribution=CommentFactory(moderation_state=PENDING, author=author),
@@ -161,6 +163,7 @@ def make_waiting(moderator, groups):
         release(
             contribution=ProposalFactory(moderation_state=PENDING, author=author),
             moderator=moderator,
+            seen_revision=1,
         )
         ProposalFactory(moderation_state=PENDING, author=author, project=ProjectFactory())
         CommentFactory(moderation_state=PENDING, author=author)
@@ -325,6 +328,85 @@ def test_a_deleted_page_takes_its_comments_out_of_the_queue_and_reports_still_lo
     assert "Verwaist" not in queue.text
     assert reports.status_code == 200
     assert "(gibt es nicht mehr)" in reports.text
+
+
+def test_a_text_changed_after_the_queue_was_opened_is_not_released(moderator_client):
+    """Review-then-act: the author edits while the moderator reads the old words."""
+    from proposals.services import update_proposal
+
+    proposal = ProposalFactory(moderation_state=PENDING, description="Harmloser Text.")
+    waiting = CommentFactory(moderation_state=PENDING)
+    page = moderator_client.get(QUEUE_URL)
+    seen = [key(proposal), key(waiting)]
+    assert seen == queue_keys(page)
+    update_proposal(
+        proposal=proposal,
+        user=proposal.author,
+        title=proposal.title,
+        description="UNGEPRÜFTER TEXT",
+        topic=proposal.topic,
+    )
+
+    response = moderator_client.post(QUEUE_URL, {"items": seen, "decision": "release"})
+
+    refreshed(proposal, waiting)
+    assert proposal.is_pending
+    assert waiting.is_published
+    notes = messages_of(response)
+    assert any(proposal.title in note and "2" in note for note in notes)
+    again = moderator_client.get(response["Location"])
+    assert "UNGEPRÜFTER TEXT" in again.text  # the new version, to be read
+    assert "Fassung 2" in again.text
+    assert queue_keys(again) == [key(proposal)]
+
+
+def test_a_changed_text_waits_again_at_the_end_of_the_queue(moderator_client):
+    from proposals.services import update_proposal
+
+    changed = ProposalFactory(moderation_state=PENDING, created_at=days_ago(3))
+    other = CommentFactory(moderation_state=PENDING, created_at=days_ago(2))
+    update_proposal(
+        proposal=changed,
+        user=changed.author,
+        title="Neuer Titel",
+        description=changed.description,
+        topic=changed.topic,
+    )
+    changed.refresh_from_db()
+
+    assert queue_keys(moderator_client.get(QUEUE_URL)) == [key(other), key(changed)]
+
+
+def test_a_list_action_releases_only_the_version_shown_on_its_page(moderator_client):
+    comment = CommentFactory(moderation_state=PENDING, text="Erste Fassung")
+    release = {"action": "release_selected", "_selected_action": [comment.pk]}
+    shown = moderator_client.post(COMMENTS_URL, release)
+    assert f'name="seen" value="{key(comment)}"' in shown.text
+    stale = key(comment)
+    from comments.services import delete_comment
+
+    delete_comment(comment=comment, user=comment.author)
+
+    moderator_client.post(COMMENTS_URL, {**release, "confirm": "yes", "seen": stale})
+    comment.refresh_from_db()
+    assert comment.is_pending
+    # Without any version seen (an old form, a crafted request) nothing is released either.
+    moderator_client.post(f"{COMMENTS_URL}{comment.pk}/moderate/release/")
+    comment.refresh_from_db()
+    assert comment.is_pending
+
+
+def test_tick_all_on_this_page_of_the_queue(moderator_client):
+    contributions = [ProposalFactory(moderation_state=PENDING) for _ in range(3)]
+    page = moderator_client.get(QUEUE_URL)
+    assert "alle=1" in page.text
+    assert not page.context["ticked"]
+
+    ticked = moderator_client.get(f"{QUEUE_URL}?alle=1")
+
+    assert ticked.context["ticked"] == {key(c) for c in contributions}
+    assert len(re.findall(r'name="items" value="[^"]+" id="[^"]+" checked', ticked.text)) == 3
+    assert ticked.context["all_ticked"]
 
 
 def test_queue_is_for_moderators_only(client, editor, user):
@@ -542,7 +624,11 @@ def test_decision_log_lists_every_decision_read_only(moderator_client, moderator
 
 
 def test_decision_log_filters_and_search(moderator_client, moderator):
-    release(contribution=ProposalFactory(moderation_state=PENDING), moderator=moderator)
+    release(
+        contribution=ProposalFactory(moderation_state=PENDING),
+        moderator=moderator,
+        seen_revision=1,
+    )
     reject(
         contribution=CommentFactory(moderation_state=PENDING),
         moderator=moderator,
@@ -674,7 +760,10 @@ def test_release_and_reject_on_the_proposal_page(moderator_client, reason_templa
     assert f'action="{PROPOSALS_URL}{waiting.pk}/moderate/reject/"' in page.text
     assert "/moderate/hide/" not in page.text
 
-    released = moderator_client.post(f"{PROPOSALS_URL}{waiting.pk}/moderate/release/")
+    assert f'name="seen" value="{key(waiting)}"' in page.text
+    released = moderator_client.post(
+        f"{PROPOSALS_URL}{waiting.pk}/moderate/release/", {"seen": key(waiting)}
+    )
     assert released.status_code == 302
     waiting.refresh_from_db()
     assert waiting.is_published
@@ -708,9 +797,13 @@ def test_hide_with_a_reason_and_restore_from_the_proposal_list(moderator_client,
     assert proposal.is_hidden
     assert proposal.moderation_reason == "Werbung."
 
-    moderator_client.post(
-        PROPOSALS_URL, {"action": "restore_selected", "_selected_action": [proposal.pk]}
-    )
+    restore = {"action": "restore_selected", "_selected_action": [proposal.pk]}
+    asked = moderator_client.post(PROPOSALS_URL, restore)
+    assert asked.status_code == 200  # the text first, then the decision
+    assert 'name="reason_text"' not in asked.text
+    proposal.refresh_from_db()
+    assert proposal.is_hidden
+    moderator_client.post(PROPOSALS_URL, {**restore, "confirm": "yes", "seen": key(proposal)})
     proposal.refresh_from_db()
     assert proposal.is_published
     assert list(Decision.objects.order_by("pk").values_list("kind", flat=True)) == [
@@ -755,7 +848,7 @@ def test_comment_text_is_read_only_and_moderators_hide_and_restore(moderator_cli
     assert comment.is_hidden
     page = moderator_client.get(change_url)
     assert f'action="{COMMENTS_URL}{comment.pk}/moderate/restore/"' in page.text
-    moderator_client.post(f"{COMMENTS_URL}{comment.pk}/moderate/restore/")
+    moderator_client.post(f"{COMMENTS_URL}{comment.pk}/moderate/restore/", {"seen": key(comment)})
     comment.refresh_from_db()
     assert comment.is_published
 
@@ -764,9 +857,11 @@ def test_comment_actions_release_and_reject(moderator_client, reason_template):
     first = CommentFactory(moderation_state=PENDING)
     second = CommentFactory(moderation_state=PENDING)
 
-    moderator_client.post(
-        COMMENTS_URL, {"action": "release_selected", "_selected_action": [first.pk]}
-    )
+    release = {"action": "release_selected", "_selected_action": [first.pk]}
+    asked = moderator_client.post(COMMENTS_URL, release)
+    assert asked.status_code == 200
+    assert first.text in asked.text  # the moderator reads it before releasing it
+    moderator_client.post(COMMENTS_URL, {**release, "confirm": "yes", "seen": key(first)})
     moderator_client.post(
         COMMENTS_URL,
         {
@@ -840,8 +935,8 @@ def test_citizens_markup_is_shown_as_text_everywhere(moderator_client, moderator
     html = assert_escaped(QUEUE_URL)
     assert ESCAPED_SCRIPT in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html
-    release(contribution=proposal, moderator=moderator)
-    release(contribution=comment, moderator=moderator)
+    release(contribution=proposal, moderator=moderator, seen_revision=proposal.revision)
+    release(contribution=comment, moderator=moderator, seen_revision=comment.revision)
     proposal_report = reported(proposal)
     reported(comment)
     for url in [

@@ -24,7 +24,7 @@ def test_release_mail_is_sent_after_the_commit_and_once(
         author=author, moderation_state=PENDING, title="Trinkbrunnen am Stiftsplatz"
     )
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        release(contribution=proposal, moderator=moderator)
+        release(contribution=proposal, moderator=moderator, seen_revision=proposal.revision)
     assert mail.outbox == []  # nothing inside the transaction
     for callback in callbacks:
         callback()
@@ -61,7 +61,7 @@ def test_removal_and_restoring_are_told_too(moderator, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         hide(contribution=proposal, moderator=moderator, reason="Enthält Telefonnummern")
     with django_capture_on_commit_callbacks(execute=True):
-        restore(contribution=proposal, moderator=moderator)
+        restore(contribution=proposal, moderator=moderator, seen_revision=proposal.revision)
     assert [message.subject for message in mail.outbox] == [
         "[KLmitWirkung] Ihr Beitrag wurde entfernt",
         "[KLmitWirkung] Ihr Beitrag ist wieder sichtbar",
@@ -77,7 +77,7 @@ def test_setting_off_inactive_or_deleted_authors_get_nothing(
     orphan = ProposalFactory(author=None, moderation_state=PENDING)
     with django_capture_on_commit_callbacks(execute=True):
         for proposal in (quiet, inactive, orphan):
-            release(contribution=proposal, moderator=moderator)
+            release(contribution=proposal, moderator=moderator, seen_revision=proposal.revision)
     assert mail.outbox == []
 
 
@@ -93,7 +93,7 @@ def test_a_moderators_own_contribution_brings_no_mail(
 def test_a_refused_decision_sends_nothing(moderator, django_capture_on_commit_callbacks):
     proposal = ProposalFactory()  # already public: cannot be released again
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
-        release(contribution=proposal, moderator=moderator)
+        release(contribution=proposal, moderator=moderator, seen_revision=proposal.revision)
     assert mail.outbox == []
 
 
@@ -105,6 +105,7 @@ def test_the_unsubscribe_link_switches_off_only_these_mails(
         release(
             contribution=ProposalFactory(author=author, moderation_state=PENDING),
             moderator=moderator,
+            seen_revision=1,
         )
     link = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>")
     response = client.post(link.removeprefix("https://klmitwirkung.de"))

@@ -3,9 +3,12 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from comments.services import delete_comment
 from moderation.models import Decision, ModerationState, Report, SiteSettings
 from moderation.services import (
     AlreadyReported,
+    ChangedSinceSeen,
+    decide,
     hide,
     initial_state,
     reject,
@@ -26,7 +29,7 @@ PENDING = ModerationState.PENDING
 
 def test_release_publishes_and_records_who_when_and_what(moderator):
     proposal = ProposalFactory(moderation_state=PENDING, title="Trinkbrunnen am Stiftsplatz")
-    release(contribution=proposal, moderator=moderator)
+    release(contribution=proposal, moderator=moderator, seen_revision=proposal.revision)
     proposal.refresh_from_db()
     assert proposal.is_published
     assert proposal.published_at is not None
@@ -58,7 +61,7 @@ def test_hide_and_restore_published_content(moderator):
     hide(contribution=comment, moderator=moderator, reason="Persönliche Daten")
     comment.refresh_from_db()
     assert comment.is_hidden and comment.moderation_reason == "Persönliche Daten"
-    restore(contribution=comment, moderator=moderator)
+    restore(contribution=comment, moderator=moderator, seen_revision=comment.revision)
     comment.refresh_from_db()
     assert comment.is_published and comment.moderation_reason == ""
     assert list(Decision.objects.values_list("kind", flat=True)) == ["restored", "hidden"]
@@ -76,7 +79,7 @@ def test_only_moderators_decide(request, fixture):
     someone = request.getfixturevalue(fixture)
     proposal = ProposalFactory(moderation_state=PENDING)
     with pytest.raises(PermissionDenied):
-        release(contribution=proposal, moderator=someone)
+        release(contribution=proposal, moderator=someone, seen_revision=proposal.revision)
     proposal.refresh_from_db()
     assert proposal.is_pending
 
@@ -145,3 +148,48 @@ def test_dismissing_reports_keeps_the_contribution(moderator, user):
     comment.refresh_from_db()
     assert comment.is_published
     assert Report.objects.get().resolution == Report.Resolution.DISMISSED
+
+
+# A decision applies to exactly the version the moderator saw
+
+
+def test_a_change_by_the_author_after_the_moderator_looked_is_not_released(moderator):
+    from proposals.services import update_proposal
+
+    proposal = ProposalFactory(moderation_state=PENDING, title="Mehr Bänke", description="Bitte.")
+    seen = proposal.revision
+    update_proposal(
+        proposal=proposal,
+        user=proposal.author,
+        title="Mehr Bänke",
+        description="Unreviewed words nobody has read.",
+        topic=proposal.topic,
+    )
+
+    with pytest.raises(ChangedSinceSeen):
+        release(contribution=proposal, moderator=moderator, seen_revision=seen)
+
+    proposal.refresh_from_db()
+    assert proposal.is_pending
+    assert not Decision.objects.exists()
+    release(contribution=proposal, moderator=moderator, seen_revision=2)
+    proposal.refresh_from_db()
+    assert proposal.is_published
+    assert Decision.objects.get().revision == 2
+
+
+def test_a_release_must_name_the_version_seen(moderator):
+    proposal = ProposalFactory(moderation_state=PENDING)
+    with pytest.raises(ChangedSinceSeen):
+        decide(contribution=proposal, moderator=moderator, kind=Decision.Kind.RELEASED)
+    proposal.refresh_from_db()
+    assert proposal.is_pending
+
+
+def test_a_rejection_of_an_older_version_is_refused_too(moderator):
+    comment = CommentFactory(moderation_state=PENDING)
+    delete_comment(comment=comment, user=comment.author)
+    with pytest.raises(ChangedSinceSeen):
+        reject(contribution=comment, moderator=moderator, reason="Spam.", seen_revision=1)
+    comment.refresh_from_db()
+    assert comment.is_pending

@@ -73,7 +73,9 @@ def test_editor_sees_polls_with_participation(client, editor):
     single, _multiple = choices_of(poll)
     BallotFactory.create_batch(2, poll=poll, choices=[single[0]])
     counted = PaperBatchFactory(poll=poll, ballots_count=7, counts={single[1]: 7})
-    services.confirm_paper_batch(batch=counted, confirmed_by=editor)
+    services.confirm_paper_batch(
+        batch=counted, confirmed_by=editor, seen_revision=counted.revision
+    )
     PaperBatchFactory(poll=poll, ballots_count=50)  # waiting for confirmation: not counted
     client.force_login(editor)
 
@@ -356,7 +358,8 @@ def test_paper_batch_journey_with_four_eyes(client, editor, moderator):
     client.force_login(moderator)
     page = client.get(batch_url(batch))
     assert page.context["may_confirm"]
-    response = client.post(batch_url(batch, "confirm"))
+    assert '<input type="hidden" name="revision" value="1">' in page.text
+    response = client.post(batch_url(batch, "confirm"), {"revision": "1"})
     assert response.status_code == 302
     batch.refresh_from_db()
     assert batch.state == PaperBatch.State.CONFIRMED
@@ -460,7 +463,7 @@ def test_a_confirmed_batch_cannot_be_changed(client, editor, colleague):
     poll = poll_with_questions()
     single, _multiple = choices_of(poll)
     batch = PaperBatchFactory(poll=poll, entered_by=editor, counts={single[0]: 10})
-    services.confirm_paper_batch(batch=batch, confirmed_by=colleague)
+    services.confirm_paper_batch(batch=batch, confirmed_by=colleague, seen_revision=batch.revision)
     for user in (editor, colleague):
         client.force_login(user)
 
@@ -482,7 +485,7 @@ def test_voiding_needs_a_reason_and_takes_the_batch_out_of_the_results(client, e
     poll = poll_with_questions()
     single, _multiple = choices_of(poll)
     batch = PaperBatchFactory(poll=poll, entered_by=colleague, counts={single[0]: 10})
-    services.confirm_paper_batch(batch=batch, confirmed_by=editor)
+    services.confirm_paper_batch(batch=batch, confirmed_by=editor, seen_revision=batch.revision)
     assert paper_column(poll, "Roundnet") == 10
     client.force_login(editor)
 
@@ -612,3 +615,49 @@ def test_citizens_are_sent_to_the_admin_login(client, user, signed_in):
     assert not poll.results_published
     assert batch.state == PaperBatch.State.ENTERED
     assert PaperBatch.objects.count() == 1
+
+
+def test_a_colleague_confirms_only_the_figures_they_saw(client, editor, colleague):
+    """Review-then-act: a correction after the colleague opened the batch is not confirmed."""
+    poll = poll_with_questions()
+    client.force_login(editor)
+    client.post(f"{ADD_URL}?poll={poll.pk}", batch_form(poll))
+    batch = PaperBatch.objects.get()
+    reviewer = Client()
+    reviewer.force_login(colleague)
+    opened = reviewer.get(batch_url(batch))
+    assert '<input type="hidden" name="revision" value="1">' in opened.text
+
+    # Meanwhile the person who entered it turns 10 ballots into 500.
+    client.post(batch_url(batch), batch_form(poll, ballots_count="500", singles=(400, 50, 50)))
+    batch.refresh_from_db()
+    assert (batch.ballots_count, batch.revision) == (500, 2)
+
+    response = reviewer.post(batch_url(batch, "confirm"), {"revision": "1"})
+
+    batch.refresh_from_db()
+    assert batch.confirmed_at is None
+    assert paper_column(poll, "Roundnet") == 0
+    [message] = messages_of(response)
+    assert "Version 2" in message or "Fassung 2" in message
+    assert response["Location"] == batch_url(batch)
+    shown = reviewer.get(response["Location"])
+    assert "500" in shown.text  # the new figures, to compare anew
+    assert '<input type="hidden" name="revision" value="2">' in shown.text
+    reviewer.post(batch_url(batch, "confirm"), {"revision": "2"})
+    batch.refresh_from_db()
+    assert batch.confirmed_by == colleague
+
+
+def test_a_confirmation_without_the_version_seen_is_refused(client, editor, colleague):
+    poll = poll_with_questions()
+    batch = PaperBatchFactory(poll=poll, entered_by=editor)
+    client.force_login(colleague)
+
+    response = client.post(batch_url(batch, "confirm"))
+
+    batch.refresh_from_db()
+    assert batch.confirmed_at is None
+    assert messages_of(response) == [
+        gettext("Please compare the figures on the page of the batch and confirm it there.")
+    ]

@@ -228,15 +228,60 @@ def enter(poll, editor, ballots=10, **counts_by_label):
     )
 
 
+def test_a_correction_makes_a_new_version_that_an_earlier_look_cannot_confirm(
+    editor, second_editor
+):
+    poll = poll_with_questions()
+    batch = enter(poll, editor, ballots=10, Roundnet=10)
+    seen = batch.revision
+    choices = {c.label: c for q in poll.questions.all() for c in q.choices.all()}
+
+    update_paper_batch(
+        batch=batch,
+        by=editor,
+        place=batch.place,
+        collected_on=batch.collected_on,
+        ballots_count=500,
+        counts={choices["Roundnet"]: 500},
+    )
+    with pytest.raises(ValidationError) as refused:
+        confirm_paper_batch(batch=batch, confirmed_by=second_editor, seen_revision=seen)
+
+    assert refused.value.code == "changed"
+    batch.refresh_from_db()
+    assert (batch.revision, batch.confirmed_at) == (2, None)
+    assert batch.corrected_at is not None
+    confirm_paper_batch(batch=batch, confirmed_by=second_editor, seen_revision=2)
+    batch.refresh_from_db()
+    assert batch.confirmed_by == second_editor
+
+
+def test_saving_a_batch_unchanged_keeps_its_version(editor):
+    poll = poll_with_questions()
+    batch = enter(poll, editor, ballots=10, Roundnet=4)
+    choices = {c.label: c for q in poll.questions.all() for c in q.choices.all()}
+    update_paper_batch(
+        batch=batch,
+        by=editor,
+        place=batch.place,
+        collected_on=batch.collected_on,
+        ballots_count=10,
+        counts={choices["Roundnet"]: 4},
+        note=batch.note,
+    )
+    batch.refresh_from_db()
+    assert batch.revision == 1
+
+
 def test_a_batch_counts_only_after_another_person_confirms_it(editor, second_editor):
     poll = poll_with_questions()
     batch = enter(poll, editor, **{"Lautern tanzt": 7, "Roundnet": 3})
     assert tally(poll).paper_participants == 0
     with pytest.raises(PermissionDenied):
-        confirm_paper_batch(batch=batch, confirmed_by=editor)
+        confirm_paper_batch(batch=batch, confirmed_by=editor, seen_revision=batch.revision)
     batch.refresh_from_db()
     assert batch.state == PaperBatch.State.ENTERED
-    confirm_paper_batch(batch=batch, confirmed_by=second_editor)
+    confirm_paper_batch(batch=batch, confirmed_by=second_editor, seen_revision=batch.revision)
     batch.refresh_from_db()
     assert batch.confirmed_by == second_editor and batch.confirmed_at is not None
     results = tally(poll)
@@ -258,12 +303,14 @@ def test_the_database_refuses_a_self_confirmed_batch(editor):
 def test_a_citizen_cannot_confirm(editor, user):
     batch = enter(poll_with_questions(), editor, Roundnet=1)
     with pytest.raises(PermissionDenied):
-        confirm_paper_batch(batch=batch, confirmed_by=user)
+        confirm_paper_batch(batch=batch, confirmed_by=user, seen_revision=batch.revision)
 
 
 def test_confirmed_batch_cannot_change_and_voiding_needs_a_reason(editor, second_editor):
     poll = poll_with_questions()
-    batch = confirm_paper_batch(batch=enter(poll, editor, Roundnet=4), confirmed_by=second_editor)
+    batch = confirm_paper_batch(
+        batch=enter(poll, editor, Roundnet=4), confirmed_by=second_editor, seen_revision=1
+    )
     with pytest.raises(PermissionDenied):
         update_paper_batch(
             batch=batch,
@@ -344,7 +391,9 @@ def test_counts_of_another_poll_are_refused(editor):
 def test_publishing_freezes_the_paper_votes(editor, second_editor):
     poll = poll_with_questions(state="closed")
     # After the close, batches may still come in until the results are published.
-    batch = confirm_paper_batch(batch=enter(poll, editor, Roundnet=2), confirmed_by=second_editor)
+    batch = confirm_paper_batch(
+        batch=enter(poll, editor, Roundnet=2), confirmed_by=second_editor, seen_revision=1
+    )
     publish_results(poll=poll, by=editor)
     poll.refresh_from_db()
     assert poll.results_published_by == editor
@@ -380,10 +429,13 @@ def test_results_add_online_guests_and_confirmed_paper(editor, second_editor):
             poll, editor, ballots=5, **{"Lautern tanzt": 3, "Open-Air-Lesung": 2, "Pakete": 4}
         ),
         confirmed_by=second_editor,
+        seen_revision=1,
     )
     enter(poll, editor, ballots=50, Roundnet=50)  # not confirmed: does not count
     voided = confirm_paper_batch(
-        batch=enter(poll, editor, ballots=9, Roundnet=9), confirmed_by=second_editor
+        batch=enter(poll, editor, ballots=9, Roundnet=9),
+        confirmed_by=second_editor,
+        seen_revision=1,
     )
     void_paper_batch(batch=voided, voided_by=second_editor, reason="doppelt erfasst")
 

@@ -323,7 +323,7 @@ def test_results_page_shows_online_paper_total_share_and_method(client, editor):
     batch = PaperBatchFactory(poll=poll, ballots_count=4, counts={tanzt: 1, roundnet: 3})
     from polls.services import confirm_paper_batch
 
-    confirm_paper_batch(batch=batch, confirmed_by=editor)
+    confirm_paper_batch(batch=batch, confirmed_by=editor, seen_revision=batch.revision)
     html = client.get(poll.get_results_url()).text
     assert "Zwischenergebnis" in html
     assert '<th scope="row" class="fw-normal">Lautern tanzt</th>' in html
@@ -361,7 +361,9 @@ def test_results_csv_is_open_data_with_the_same_figures(client, editor):
     from polls.services import confirm_paper_batch
 
     confirm_paper_batch(
-        batch=PaperBatchFactory(poll=poll, ballots_count=2, counts={tanzt: 2}), confirmed_by=editor
+        batch=PaperBatchFactory(poll=poll, ballots_count=2, counts={tanzt: 2}),
+        confirmed_by=editor,
+        seen_revision=1,
     )
     response = client.get(f"/abstimmungen/{poll.slug}/ergebnisse.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"

@@ -151,6 +151,23 @@ def test_author_corrects_a_pending_proposal(user):
     assert proposal.title == updated.title == "Ohne Tippfehler"
     assert proposal.description == "Neu." and proposal.topic == topic
     assert proposal.is_pending
+    # A new version, waiting anew from now on.
+    assert (proposal.revision, proposal.waiting_since) == (2, proposal.revised_at)
+    assert proposal.revised_at > proposal.created_at
+
+
+def test_saving_a_proposal_unchanged_keeps_its_version_and_place(user):
+    proposal = ProposalFactory(author=user, moderation_state=PENDING)
+    update_proposal(
+        proposal=proposal,
+        user=user,
+        title=proposal.title,
+        description=proposal.description,
+        topic=proposal.topic,
+        project=proposal.project,
+    )
+    proposal.refresh_from_db()
+    assert (proposal.revision, proposal.revised_at) == (1, None)
 
 
 @pytest.mark.parametrize("state", [ModerationState.PUBLISHED, ModerationState.REJECTED])
