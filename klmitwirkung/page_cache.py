@@ -46,7 +46,16 @@ CACHE_ERRORS = (RedisError, DatabaseError, OSError)
 logger = logging.getLogger(__name__)
 
 CSRF_PLACEHOLDER = "__csrf_token__"
-CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
+CSRF_INPUT = re.compile(
+    r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(">)'
+)
+# Only the hidden input gets the visitor's token: words that somebody wrote may contain the
+# placeholder too, but never as this markup, because their quotes and brackets are escaped.
+CSRF_PLACEHOLDER_INPUT = re.compile(
+    r'(<input type="hidden" name="csrfmiddlewaretoken" value=")'
+    + re.escape(CSRF_PLACEHOLDER)
+    + r'(">)'
+)
 
 
 def _version_key(kind):
@@ -143,9 +152,10 @@ def _shareable(html):
 
 
 def _personal(html, request):
-    """Stored `html` with this visitor's CSRF token in place of the placeholder."""
+    """Stored `html` with this visitor's CSRF token in the placeholders of its forms."""
     if CSRF_PLACEHOLDER in html:
-        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+        token = get_token(request)
+        html = CSRF_PLACEHOLDER_INPUT.sub(lambda match: f"{match[1]}{token}{match[2]}", html)
     return html
 
 

@@ -349,3 +349,22 @@ def test_an_unconfirmed_citizen_is_asked_to_confirm_even_after_others_wrote(proj
     html = signed_in(UserFactory(confirmed=False)).get(project.get_absolute_url()).text
     assert 'name="text"' not in html
     assert "bestätigen Sie Ihre E-Mail-Adresse" in html
+
+
+@pytest.mark.parametrize("who", ["visitor", "citizen"])
+def test_a_token_placeholder_written_in_a_comment_stays_text(project, who):
+    """Only the hidden CSRF input gets the visitor's token, never words somebody wrote."""
+    CommentFactory(target=project, text="Siehe __csrf_token__ und www.__csrf_token__.de")
+    if who == "visitor":
+        Client().get(project.get_absolute_url())  # stored
+        client = Client()
+    else:
+        signed_in(UserFactory()).get(project.get_absolute_url())  # the shared thread
+        client = signed_in(UserFactory())
+
+    html = client.get(project.get_absolute_url()).text
+
+    assert "Siehe __csrf_token__ und" in html
+    assert "https://www.__csrf_token__.de" in html
+    tokens = html.split('name="csrfmiddlewaretoken" value="')[1:]
+    assert all(not token.startswith("__csrf_token__") for token in tokens)
