@@ -6,6 +6,7 @@ from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCod
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,6 +28,16 @@ class SignupForm(AllauthSignupForm):
             if name in self.fields:
                 self.fields[name].widget.attrs.pop("placeholder", None)
         self.fields["password2"].label = _("Password (again)")
+
+    def try_save(self, request):
+        """Sign up, or tell the owner of a known address by mail (allauth).
+
+        Both ways hash the password, so that the time of the answer does not tell whether
+        an address already has an account, as Django does for an unknown login.
+        """
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
 
 class LoginForm(AllauthLoginForm):

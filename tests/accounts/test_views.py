@@ -127,6 +127,23 @@ def test_signup_with_a_known_email_reveals_nothing(client):
     assert mail.outbox[0].to == ["neu@example.org"]
 
 
+@pytest.mark.parametrize("known", [False, True])
+def test_signup_takes_the_same_work_for_a_known_and_a_new_address(client, settings, known):
+    """Timing must not tell whether an address has an account: both ways hash once."""
+    from tests.accounts.hashers import CountingHasher
+
+    if known:
+        UserFactory(email="neu@example.org")
+    settings.PASSWORD_HASHERS = ["tests.accounts.hashers.CountingHasher"]
+    CountingHasher.calls = 0
+
+    response = client.post(SIGNUP, signup_data(username="Jemand_Anderes"))
+
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert CountingHasher.calls == 1
+    assert len(mail.outbox) == 1
+
+
 def test_password_reset_for_unknown_address_reveals_nothing(client, user):
     known = client.post("/konto/password/reset/", {"email": user.email})
     unknown = client.post("/konto/password/reset/", {"email": "niemand@example.org"})
