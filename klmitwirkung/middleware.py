@@ -1,8 +1,8 @@
-"""Staff reach the admin only with a second factor set up on their account."""
+"""Middleware: input that no view may see, and staff reach the admin only with a second factor."""
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -37,4 +37,35 @@ class StaffSecondFactorMiddleware:
             return redirect(
                 f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}"
             )
+        return self.get_response(request)
+
+
+NUL = "\x00"
+
+
+def _has_nul(query_dict):
+    return any(
+        NUL in key or any(NUL in value for value in values) for key, values in query_dict.lists()
+    )
+
+
+class RejectNullCharactersMiddleware:
+    """Answer 400 to a request with a NUL character in its address, query, form or cookies.
+
+    No text typed into a page contains one, and PostgreSQL refuses it in every text value,
+    so such input could only end as an error page deep inside a view. Uploaded files are
+    not looked at: images are full of NUL bytes.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            NUL in request.path
+            or _has_nul(request.GET)
+            or any(NUL in key or NUL in value for key, value in request.COOKIES.items())
+            or (request.method == "POST" and _has_nul(request.POST))
+        ):
+            return render(request, "400.html", status=400)
         return self.get_response(request)
