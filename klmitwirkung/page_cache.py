@@ -1,9 +1,11 @@
-"""Public pages for visitors who are not signed in, served from the shared cache.
+"""Public pages for visitors who are not signed in, served from the cache.
 
 When a vote opens and the press release goes out, most visitors are not signed in and
 look at the same few pages. Such a page is rendered once and then served from the cache
-(Redis in production, shared by every app server). Its key is made of the address, the
-language and the current version of each kind of content the page shows.
+"pages" (a Redis of its own in production, or each process's memory). Its key is made of
+the address, the language and the current version of each kind of content the page shows;
+the versions live in the default cache, shared by every app server, beside the rate
+limits, where no page entry can push them out.
 
 The services that change public content call `changed(kind)`; after their transaction
 commits, the kind gets a new version, so the next visitor sees the change. A new ballot
@@ -28,7 +30,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -56,6 +58,15 @@ CSRF_PLACEHOLDER_INPUT = re.compile(
     + re.escape(CSRF_PLACEHOLDER)
     + r'(">)'
 )
+
+
+def pages():
+    """Where rendered pages and figures go: a cache that may evict them at any time.
+
+    The versions stay in the default cache beside the rate limits, where nothing is
+    evicted to make room for pages (settings.CACHES).
+    """
+    return caches["pages"]
 
 
 def _version_key(kind):
@@ -100,7 +111,7 @@ def remember(name, kinds, compute):
         return compute()
     try:
         key = ":".join(["figures", name, *versions(kinds)])
-        value = cache.get(key)
+        value = pages().get(key)
     except CACHE_ERRORS:
         logger.warning("Page cache unavailable: %s worked out without it", name, exc_info=True)
         return compute()
@@ -112,7 +123,7 @@ def remember(name, kinds, compute):
 
 def _set(key, value):
     try:
-        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+        pages().set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
     except CACHE_ERRORS:
         logger.warning("Page cache unavailable: nothing stored", exc_info=True)
 
@@ -195,7 +206,7 @@ def cache_public_page(view=None, *, shows=(CONTENT,), params=()):
                 return view(request, *args, **kwargs)
             try:
                 key = _page_key(request, shows, params)
-                entry = cache.get(key)
+                entry = pages().get(key)
             except CACHE_ERRORS:
                 logger.warning("Page cache unavailable: %s rendered", request.path, exc_info=True)
                 return view(request, *args, **kwargs)

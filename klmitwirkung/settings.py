@@ -130,22 +130,43 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: shared by every app process (allauth's rate limits live here).
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "klmitwirkung",
-        }
+# Two caches, so that rendered pages can never push out what must hold:
+# - "default", shared by every app process: rate limits (allauth's and ours) and the
+#   content versions of the page cache. Nothing in it may be evicted to make room (a login
+#   lock must hold), so its Redis runs with `maxmemory-policy noeviction`; its keys are few
+#   and small. Without REDIS_URL, Django's database cache.
+# - "pages": rendered public pages and counted figures (klmitwirkung/page_cache.py), which
+#   may be evicted at any time and are rendered anew. PAGE_CACHE_URL names a Redis of its
+#   own (`allkeys-lru`); without it, each app process keeps pages in its own memory. Either
+#   way a change shows at once: the versions in the entries' keys live in "default".
+REDIS_URL = os.environ.get("REDIS_URL", "")
+PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", "")
+if REDIS_URL:
+    DEFAULT_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "klmitwirkung",
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "klmitwirkung_cache",
-        }
+    DEFAULT_CACHE = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "klmitwirkung_cache",
+        # Culling would drop rate limits; expired entries are removed as they are met.
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     }
+if PAGE_CACHE_URL:
+    PAGES_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": PAGE_CACHE_URL,
+        "KEY_PREFIX": "klmitwirkung-pages",
+    }
+else:
+    PAGES_CACHE = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "klmitwirkung-pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "500"))},
+    }
+CACHES = {"default": DEFAULT_CACHE, "pages": PAGES_CACHE}
 
 # Public pages for visitors who are not signed in are served from the cache for up to
 # this many seconds; a change through the services shows at once (klmitwirkung/page_cache.py).

@@ -14,7 +14,13 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 # Browser tests talk plain HTTP to the live server.
 SECURE_SSL_REDIRECT = False
 # Each test starts with an empty cache (see tests/conftest.py), so rate limits never leak.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+    },
+}
 # Pages are rendered for every request, so that query counts measure the work; the page
 # cache is switched on by the `page_cache` fixture and in the browser journeys.
 PAGE_CACHE_SECONDS = 0

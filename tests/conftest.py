@@ -3,7 +3,7 @@
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -13,10 +13,12 @@ from tests.accounts.factories import UserFactory
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    # Rate limits and cached fragments must not leak from one test into the next.
-    cache.clear()
+    # Rate limits and cached pages must not leak from one test into the next.
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,92 @@
+"""Rendered pages can never push out rate limits or the content versions (settings.CACHES)."""
+
+import importlib.util
+import os
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+
+from klmitwirkung import page_cache
+from tests.accounts.factories import PASSWORD, UserFactory
+from tests.projects.factories import ProjectFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+LOGIN = "/konto/login/"
+
+
+def settings_with(**environ):
+    """klmitwirkung/settings.py as a server with `environ` (and DEBUG on) evaluates it."""
+    kept = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "REDIS_", "PAGE_CACHE_"))
+    }
+    spec = importlib.util.spec_from_file_location(
+        "some_settings", ROOT / "klmitwirkung/settings.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    with mock.patch.dict(os.environ, {**kept, "DJANGO_DEBUG": "1", **environ}, clear=True):
+        spec.loader.exec_module(module)
+    return module
+
+
+def test_with_two_redis_servers_pages_go_to_their_own():
+    settings = settings_with(
+        REDIS_URL="redis://shared:6379/0", PAGE_CACHE_URL="redis://pages:6379/0"
+    )
+    assert settings.CACHES["default"]["LOCATION"] == "redis://shared:6379/0"
+    assert settings.CACHES["pages"]["LOCATION"] == "redis://pages:6379/0"
+
+
+def test_without_a_page_cache_server_each_process_keeps_pages_in_memory():
+    settings = settings_with(REDIS_URL="redis://shared:6379/0")
+    assert settings.CACHES["default"]["LOCATION"] == "redis://shared:6379/0"
+    assert settings.CACHES["pages"]["BACKEND"].endswith("LocMemCache")
+    settings = settings_with()
+    assert settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+    assert settings.CACHES["pages"]["BACKEND"].endswith("LocMemCache")
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("page_cache")
+def test_page_entries_stay_out_of_the_cache_of_limits_and_versions():
+    project = ProjectFactory()
+    for _ in range(2):
+        assert Client().get(project.get_absolute_url()).status_code == 200
+    shared = caches["default"]
+    stored = list(shared._cache)  # locmem in tests: its keys
+    assert stored, "the versions are in the shared cache"
+    assert all("page-version:" in key for key in stored)
+    assert any(key.startswith(":1:page:") for key in caches["pages"]._cache)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("page_cache")
+def test_a_flood_of_pages_does_not_lift_a_login_lock(settings, client):
+    small = {"OPTIONS": {"MAX_ENTRIES": 20, "CULL_FREQUENCY": 2}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "flood-default",
+            **small,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "flood-pages",
+            **small,
+        },
+    }
+    user = UserFactory()
+    for _ in range(5):
+        client.post(LOGIN, {"login": user.email, "password": "falsch"})
+
+    # Somebody requests many pages nobody has seen before, each stored anew.
+    for number in range(200):
+        page_cache.remember(f"flood-{number}", [page_cache.CONTENT], lambda: "x" * 1000)
+
+    response = client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.text
