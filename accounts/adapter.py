@@ -1,12 +1,31 @@
-"""How allauth treats our users: mails signed by the platform, not by a bare host name."""
+"""How allauth treats our users: public names without look-alikes, mails signed by the
+platform, not by a bare host name."""
 
 from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .names import name_key, normalise
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_username(self, username, shallow=False):
+        """The name as it will be stored, refused if it looks like a name already taken."""
+        username = super().clean_username(normalise(username), shallow=shallow)
+        if not shallow and get_user_model().objects.filter(name_key=name_key(username)).exists():
+            raise ValidationError(
+                _(
+                    "This public name is taken, or looks too much like one that is. "
+                    "Please choose another."
+                ),
+                code="taken",
+            )
+        return username
+
     def format_email_subject(self, subject):
         return f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"
 

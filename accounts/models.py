@@ -6,7 +6,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .validators import german_postal_code, not_reserved, username_characters
+from .names import name_key, normalise
+from .validators import german_postal_code, not_reserved, single_script, username_characters
 
 # The postal codes of the city of Kaiserslautern; resident-only polls accept these.
 KAISERSLAUTERN_POSTAL_CODES = ("67655", "67657", "67659", "67661", "67663")
@@ -18,11 +19,20 @@ class User(AbstractUser):
         _("public name"),
         max_length=30,
         unique=True,
-        validators=[username_characters, not_reserved],
+        validators=[username_characters, not_reserved, single_script],
         help_text=_(
             "Shown with your contributions. 3 to 30 letters, digits, dots, hyphens or "
             "underscores. Please do not use your real name if you do not want to be recognised."
         ),
+        error_messages={"unique": _("This public name is already taken.")},
+    )
+    # The name with case and look-alike letters ignored (accounts/names.py): unique, so
+    # that nobody can pose as someone else with a Cyrillic "е" in place of a Latin "e".
+    name_key = models.CharField(
+        _("name without look-alikes"),
+        max_length=150,
+        unique=True,
+        editable=False,
         error_messages={"unique": _("This public name is already taken.")},
     )
     email = models.EmailField(
@@ -99,6 +109,20 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.username
+
+    def clean_fields(self, exclude=None):
+        # The rules apply to the name as it will be stored (accounts/names.py).
+        self.username = normalise(self.username or "")
+        self.name_key = name_key(self.username)
+        super().clean_fields(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        # Derived from the name, whichever way it was set (sign-up, admin, shell).
+        self.name_key = name_key(self.username)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "username" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("accounts:profile")

@@ -189,6 +189,7 @@ class Builder:
         from allauth.account.models import EmailAddress
 
         from accounts.models import User
+        from accounts.names import name_key
 
         add = self.plan.add
         self.users = []
@@ -200,6 +201,7 @@ class Builder:
             obj = User(
                 pk=pk,
                 username=username,
+                name_key=name_key(username),  # bulk inserts skip User.save()
                 email=email,
                 password="!bench-no-login",  # noqa: S106 - an unusable password hash
                 date_joined=self.ago(30, 1500),

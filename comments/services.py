@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from klmitwirkung import page_cache, ratelimit
+from klmitwirkung.text import clean_text
 from moderation.models import ModerationState
 from moderation.services import initial_state
 
@@ -39,7 +40,7 @@ def post_comment(*, author, target, text, parent=None, official=False):
         target=target,
         parent=parent,
         answered=answered,
-        text=text.strip(),
+        text=clean_text(text),
         is_official=official,
         # Staff who may answer as the city are trusted like moderators: no waiting.
         moderation_state=ModerationState.PUBLISHED

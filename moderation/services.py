@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from klmitwirkung import page_cache
+from klmitwirkung.text import clean_text
 
 from .models import Decision, ModerationState, Report, SiteSettings, can_moderate
 from .tasks import notify_author_of_decision
@@ -78,7 +79,7 @@ def decide(*, contribution, moderator, kind, reason="", seen_revision=None):
     """
     if not can_moderate(moderator):
         raise PermissionDenied(_("Only moderators may release, reject or remove contributions."))
-    reason = reason.strip()
+    reason = clean_text(reason)
     if kind in REASON_REQUIRED and not reason:
         raise ValidationError(_("Please give a reason; the author will see it."))
     if kind in PUBLISHING and seen_revision is None:
@@ -184,7 +185,7 @@ def report_contribution(*, contribution, reporter, reason, text=""):
         object_id=contribution.pk,
         reporter=reporter,
         reason=reason,
-        text=text.strip(),
+        text=clean_text(text),
     )
     report.full_clean(validate_constraints=False)
     if report.reason == Report.Reason.OTHER and not report.text:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from klmitwirkung import page_cache
+from klmitwirkung.text import clean_text
 
 from .models import Ballot, PaperBatch, PaperCount, Poll, Question, Selection, TextAnswer
 from .permissions import (
@@ -75,7 +76,7 @@ def answer_errors(questions, answers):
             elif len(set(chosen)) != len(chosen):
                 errors[question.pk] = _("Please choose each answer only once.")
         else:
-            text = (answer or "").strip()
+            text = clean_text(answer or "")
             if question.is_required and not text:
                 errors[question.pk] = _("Please answer this question.")
             elif len(text) > question.max_length:
@@ -136,9 +137,9 @@ def cast_ballot(*, poll, user, answers):
         for choice in answers.get(question) or []
     )
     TextAnswer.objects.bulk_create(
-        TextAnswer(ballot=ballot, question=question, text=answers[question].strip())
+        TextAnswer(ballot=ballot, question=question, text=clean_text(answers[question]))
         for question in questions
-        if not question.has_choices and (answers.get(question) or "").strip()
+        if not question.has_choices and clean_text(answers.get(question) or "")
     )
     page_cache.changed(page_cache.VOTES)
     return ballot

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from klmitwirkung import page_cache, ratelimit
+from klmitwirkung.text import clean_text
 from moderation.services import initial_state
 from projects.models import Project
 
@@ -34,8 +35,8 @@ def submit_proposal(*, author, title, description, topic, project=None):
     _check_project(project)
     proposal = Proposal(
         author=author,
-        title=title.strip(),
-        description=description.strip(),
+        title=clean_text(title),
+        description=clean_text(description),
         topic=topic,
         project=project,
         moderation_state=initial_state(author=author, project=project),
@@ -79,8 +80,8 @@ def update_proposal(*, proposal, user, title, description, topic, project=None):
         if not can_edit_proposal(user, locked):
             raise PermissionDenied(_("Only a proposal waiting for release can be changed."))
         before = (locked.title, locked.description, locked.topic_id, locked.project_id)
-        locked.title = title.strip()
-        locked.description = description.strip()
+        locked.title = clean_text(title)
+        locked.description = clean_text(description)
         locked.topic = topic
         locked.project = project
         locked.full_clean()
@@ -128,7 +129,7 @@ def set_status(*, proposal, user, status, response):
     """
     if not can_respond(user):
         raise PermissionDenied(_("You may not change the status of proposals."))
-    response = response.strip()
+    response = clean_text(response)
     if status not in Proposal.Status.values:
         raise ValidationError({"status": _("Please choose a status.")})
     with transaction.atomic():

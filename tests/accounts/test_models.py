@@ -10,7 +10,9 @@ from tests.accounts.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("name", ["abc", "Lauterer_Bürgerin", "kl.fan-67655", "x" * 30])
+@pytest.mark.parametrize(
+    "name", ["abc", "Lauterer_Bürgerin", "kl.fan-67655", "x" * 30, "Олена_К", "Γιώργος"]
+)
 def test_valid_public_names(name):
     User(username=name, email="a@example.org").full_clean(exclude=["password"])
 
@@ -26,6 +28,13 @@ def test_valid_public_names(name):
         ("Moderation", "reserved"),
         ("STADT", "reserved"),
         ("KLmitWirkung", "reserved"),
+        # Look-alikes of reserved names: Cyrillic М, full-width letters, digit one for i.
+        ("Мoderation", "reserved"),
+        ("ＭＯＤＥＲＡＴＩＯＮ", "reserved"),
+        ("moderat1on", "reserved"),
+        ("Rathaus\u200b", "reserved"),
+        # Latin and Cyrillic letters mixed: a look-alike in the making.
+        ("Rеdaktion-Demo", "mixed_scripts"),
     ],
 )
 def test_invalid_public_names(name, code):
@@ -57,3 +66,36 @@ def test_no_real_name_is_stored():
     field_names = {field.name for field in User._meta.get_fields()}
     assert not {"first_name", "last_name"} & field_names
     assert str(UserFactory(username="Westpfalz")) == "Westpfalz"
+
+
+@pytest.mark.parametrize(
+    "look_alike",
+    [
+        "Rеdaktion-Demo",  # Cyrillic е
+        "REDAKTION-DEMO",
+        "Redaktion-Dem0",  # digit zero
+        "Redaktlon-Demo",  # small L for i
+    ],
+)
+def test_a_name_that_looks_like_one_taken_is_refused(look_alike):
+    UserFactory(username="Redaktion-Demo")
+    with pytest.raises(ValidationError):
+        User(username=look_alike, email="other@example.org").full_clean(exclude=["password"])
+    assert User.objects.count() == 1
+
+
+def test_look_alike_names_are_refused_by_the_database_too():
+    UserFactory(username="Redaktion-Demo")
+    with pytest.raises(IntegrityError):
+        User.objects.create(username="Redaktion-Dern0", email="other@example.org")
+
+
+def test_a_similar_but_distinct_name_is_fine():
+    UserFactory(username="Redaktion-Demo")
+    User(username="Redaktion-Deno", email="other@example.org").full_clean(exclude=["password"])
+
+
+def test_invisible_characters_are_removed_from_names():
+    user = User(username="\u202eAnna\u200b_K", email="anna@example.org")
+    user.full_clean(exclude=["password"])
+    assert user.username == "Anna_K"

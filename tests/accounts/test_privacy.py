@@ -87,6 +87,7 @@ ACCOUNT_FIELDS_EXEMPT = {
     "is_active": "always true for a person who can sign in and export",
     "is_superuser": "an administrator's switch; staff accounts are not citizens' accounts",
     "user_permissions": "set by administrators for staff only; the groups are exported",
+    "name_key": "worked out from the public name, which is exported; it holds nothing else",
 }
 
 

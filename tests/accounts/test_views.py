@@ -144,6 +144,25 @@ def test_signup_takes_the_same_work_for_a_known_and_a_new_address(client, settin
     assert len(mail.outbox) == 1
 
 
+@pytest.mark.parametrize(
+    "look_alike", ["Rеdaktion-Demo", "Redaktion-Dem0", "\uff32\uff25\uff24\uff21KTION-DEMO"]
+)
+def test_signup_refuses_a_look_alike_of_a_taken_name(client, look_alike):
+    UserFactory(username="Redaktion-Demo")
+
+    response = client.post(SIGNUP, signup_data(username=look_alike))
+
+    assert response.status_code == 200
+    assert "username" in response.context["form"].errors
+    assert User.objects.count() == 1
+    assert response.context["form"]["email"].value() == "neu@example.org"  # nothing lost
+
+
+def test_signup_stores_the_name_without_invisible_characters(client):
+    client.post(SIGNUP, signup_data(username="Neue\u200b_Lauterin\u202e"))
+    assert User.objects.get().username == "Neue_Lauterin"
+
+
 def test_password_reset_for_unknown_address_reveals_nothing(client, user):
     known = client.post("/konto/password/reset/", {"email": user.email})
     unknown = client.post("/konto/password/reset/", {"email": "niemand@example.org"})
