@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import TEXT_MAX_LENGTH
-from .permissions import can_answer_officially
+from .permissions import can_answer_officially, needs_second_factor_to_answer
 
 
 class CommentForm(forms.Form):
@@ -41,6 +41,8 @@ class CommentForm(forms.Form):
         if not can_answer_officially(user):
             # A citizen's "official=on" is simply not a field of their form.
             del self.fields["official"]
+        # Staff who could answer as the city once they have set up their second factor.
+        self.second_factor_missing = needs_second_factor_to_answer(user)
         if self["parent"].value():
             self.fields["text"].label = _("Your reply")
 

@@ -1,6 +1,7 @@
 """Who may comment, reply, delete and report comments: one predicate each."""
 
 from allauth.account.utils import has_verified_email
+from allauth.mfa.utils import is_mfa_enabled
 
 from moderation.models import can_moderate
 
@@ -23,8 +24,19 @@ def can_reply(user, comment):
     return is_answerable(comment) and can_comment(user, comment.target)
 
 
-def can_answer_officially(user):
+def may_answer_officially(user):
+    """Staff whose role includes answering as the city, second factor or not."""
     return user.is_authenticated and user.is_active and user.has_perm("comments.answer_officially")
+
+
+def can_answer_officially(user):
+    """Staff who may answer as the city, signed in with the same second factor that the
+    admin asks for: a stolen password alone must not speak for the city."""
+    return may_answer_officially(user) and is_mfa_enabled(user)
+
+
+def needs_second_factor_to_answer(user):
+    return may_answer_officially(user) and not is_mfa_enabled(user)
 
 
 def is_author(user, comment):

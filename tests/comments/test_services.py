@@ -85,6 +85,19 @@ def test_staff_with_the_permission_answer_as_the_city(role, request):
     assert post(request.getfixturevalue(role), ProjectFactory(), official=True).is_official
 
 
+def test_staff_without_a_second_factor_cannot_answer_as_the_city():
+    editor = UserFactory(is_staff=True, groups=["Redaktion"], second_factor=False)
+    with pytest.raises(PermissionDenied):
+        post(editor, ProjectFactory(), official=True)
+    assert not Comment.objects.exists()
+
+
+def test_staff_without_a_second_factor_wait_for_release_like_citizens():
+    premoderation(True)
+    editor = UserFactory(is_staff=True, groups=["Redaktion"], second_factor=False)
+    assert post(editor, ProjectFactory()).is_pending
+
+
 def test_citizen_cannot_answer_as_the_city(user):
     with pytest.raises(PermissionDenied):
         post(user, ProjectFactory(), official=True)

@@ -138,6 +138,15 @@ def test_editor_may_answer_as_the_city(client, editor, project):
     assert Comment.objects.get().is_official
 
 
+def test_staff_without_a_second_factor_cannot_answer_as_the_city(client, project):
+    client.force_login(UserFactory(is_staff=True, groups=["Redaktion"], second_factor=False))
+    page = client.get(project.get_absolute_url())
+    assert 'name="official"' not in page.text
+    assert "/konto/2fa/totp/activate/" in page.text  # how to get there
+    client.post(CREATE_URL, data(project, text="Die Stadt sagt …", official="on"))
+    assert not Comment.objects.filter(is_official=True).exists()
+
+
 def test_citizen_cannot_answer_as_the_city(client, user, project):
     client.force_login(user)
     client.post(CREATE_URL, data(project, official="on"))
