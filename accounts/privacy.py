@@ -2,6 +2,11 @@
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import SESSION_KEY
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
+from django.utils import timezone
 
 from klmitwirkung.notifications import KINDS
 
@@ -40,3 +45,20 @@ def export_for(user):
             for authenticator in Authenticator.objects.filter(user=user).order_by("created_at")
         ],
     }
+
+
+def delete_for(user):
+    """What the account leaves outside its own rows: its sessions on every device, and its
+    public name in the admin history of the account."""
+    user_id = str(user.pk)
+    # Sessions are signed blobs without an index by person: each live one is read once.
+    # Account deletions are rare; the table holds the sessions of the last two weeks.
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if str(session.get_decoded().get(SESSION_KEY)) == user_id
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(user), object_id=user_id
+    ).update(object_repr="")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from klmitwirkung import page_cache, ratelimit
 from klmitwirkung.text import clean_text
 from moderation.models import ModerationState
-from moderation.services import initial_state
+from moderation.services import forget_words, initial_state
 
 from .models import Comment
 from .permissions import can_answer_officially, can_comment, can_delete_comment, can_reply
@@ -76,6 +76,8 @@ def delete_comment(*, comment, user):
         updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
             text="", deleted_at=timezone.now(), revision=F("revision") + 1
         )
-        page_cache.changed(page_cache.CONTENT)
+        # Deleted means deleted: no copy of the words stays in the logs or in cached pages.
+        forget_words(model=Comment, pks=[comment.pk])
+        page_cache.changed(page_cache.CONTENT, forget_pages=True)
     comment.refresh_from_db()
     return updated == 1

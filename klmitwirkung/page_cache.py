@@ -77,8 +77,12 @@ def enabled():
     return settings.PAGE_CACHE_SECONDS > 0
 
 
-def changed(*kinds):
-    """Pages showing these kinds are out of date once the current transaction commits."""
+def changed(*kinds, forget_pages=False):
+    """Pages showing these kinds are out of date once the current transaction commits.
+
+    `forget_pages` is for words that are deleted: the pages that showed them are not only
+    out of date but removed from the cache, rather than left there until they expire.
+    """
     if not kinds or not set(kinds) <= set(KINDS):
         raise ValueError(f"Unknown kinds of content: {kinds!r}")
 
@@ -88,6 +92,11 @@ def changed(*kinds):
         except CACHE_ERRORS:
             # The change is committed; cached pages show it once they expire.
             logger.exception("Page cache unavailable: pages showing %s may be out of date", kinds)
+        if forget_pages:
+            try:
+                pages().clear()
+            except CACHE_ERRORS:
+                logger.exception("Page cache unavailable: deleted words stay until they expire")
 
     transaction.on_commit(bump)
 

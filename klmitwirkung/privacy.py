@@ -7,7 +7,6 @@ the apps keep pointing one way.
 import datetime
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +17,8 @@ from accounts.permissions import can_delete_account
 from comments import privacy as comments_privacy
 from comments.models import Comment
 from moderation import privacy as moderation_privacy
-from moderation.models import Decision, ModerationState
+from moderation.models import ModerationState
+from moderation.services import forget_words
 from newsletter import privacy as newsletter_privacy
 from polls import privacy as polls_privacy
 from projects import privacy as projects_privacy
@@ -102,27 +102,30 @@ def delete_account(*, user, password):
             _("The password is not correct. Your account has not been deleted."),
             code="wrong_password",
         )
-    for model in (Comment, Proposal):
-        never_public = model.objects.filter(author=user, moderation_state__in=NEVER_PUBLIC)
-        # The decision log keeps that a decision was taken, not the words that were judged.
-        Decision.objects.filter(
-            content_type=ContentType.objects.get_for_model(model),
-            object_id__in=never_public.values("pk"),
-        ).update(summary="")
-        never_public.delete()
-    # Before the addresses go: they are what links a subscription to the person.
-    newsletter_privacy.delete_for(user)
     prepare_account_deletion(user)
     user.delete()
 
 
 def prepare_account_deletion(user):
-    """Set right first what the cascade of deleting `user` would leave wrong in other apps.
+    """What deleting `user` needs besides the cascade; every way an account is deleted
+    calls this in its transaction: the person's own deletion above and an
+    administrator's in the admin (accounts.admin).
 
-    Supports are counted on their proposals, so they go with their count; public pages
-    show the person's name and supports, so they are out of date after the commit. Every
-    way an account is deleted calls this in its transaction: the person's own deletion
-    above and an administrator's in the admin (accounts.admin).
+    What was never public goes with the account, and so does every copy of its words (the
+    logs keep that a decision was taken, not the words judged). Supports are counted on
+    their proposals, so they go with their count. The newsletter of the account's confirmed
+    addresses ends, its sessions on every device end, and public pages that showed its
+    name are out of date after the commit and removed from the cache.
     """
+    for model in (Comment, Proposal):
+        never_public = model.objects.filter(author=user, moderation_state__in=NEVER_PUBLIC)
+        forget_words(model=model, pks=never_public.values_list("pk", flat=True))
+        never_public.delete()
+    # Words the person deleted before are gone already; their copies go now at the latest.
+    deleted_comments = Comment.objects.filter(author=user, deleted_at__isnull=False)
+    forget_words(model=Comment, pks=deleted_comments.values_list("pk", flat=True))
+    # Before the addresses go: they are what links a subscription to the person.
+    newsletter_privacy.delete_for(user)
     proposals_privacy.delete_for(user)
-    page_cache.changed(page_cache.CONTENT)
+    accounts_privacy.delete_for(user)
+    page_cache.changed(page_cache.CONTENT, forget_pages=True)

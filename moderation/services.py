@@ -4,6 +4,7 @@ Every decision is one transaction that changes the contribution and records who 
 what, when and why.
 """
 
+from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -214,3 +215,21 @@ def resolve_reports(*, contribution, moderator, remove, reason=""):
             )
             .update(resolved_at=timezone.now(), resolved_by=moderator, resolution=resolution)
         )
+
+
+def forget_words(*, model, pks):
+    """Clear the copies of these contributions' words kept outside them.
+
+    The decision log names each contribution by a line of its words (`Decision.summary`),
+    the admin history by `str()` of it (`LogEntry.object_repr`). When the words go (the
+    author deletes a comment, an account and what it never got published are deleted),
+    these go too; that a decision was taken, by whom and why, stays.
+    """
+    pks = list(pks)
+    if not pks:
+        return
+    content_type = ContentType.objects.get_for_model(model)
+    Decision.objects.filter(content_type=content_type, object_id__in=pks).update(summary="")
+    LogEntry.objects.filter(
+        content_type=content_type, object_id__in=[str(pk) for pk in pks]
+    ).update(object_repr="")

@@ -632,3 +632,129 @@ def test_former_staff_with_paper_votes_on_record_is_told_and_nothing_changes(cli
     assert "Administrator" in response.text
     assert get_user_model().objects.filter(pk=user.pk).exists()
     assert Proposal.objects.filter(pk=waiting.pk).exists()
+
+
+# Deleted means deleted: no copy of the words or the name stays anywhere
+
+MARKER = "Zq9geheim"
+
+
+def rows_containing(marker):
+    """Every row of every table whose text holds `marker` (a database dump, searched)."""
+    found = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            found += [
+                (table, row) for row in cursor.fetchall() if marker.lower() in str(row).lower()
+            ]
+    return found
+
+
+def sessions_of(user_id):
+    from django.contrib.sessions.models import Session
+
+    return [
+        s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user_id)
+    ]
+
+
+def pages_containing(marker):
+    from django.core.cache import caches
+
+    return [key for key, value in caches["pages"]._cache.items() if marker.encode() in value]
+
+
+@pytest.mark.usefixtures("page_cache", "database_queue")
+def test_after_deletion_no_copy_of_the_words_or_the_name_stays(
+    client, moderator, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    person = UserFactory(username=f"Markus_{MARKER}", email=f"{MARKER}@example.org")
+    project = ProjectFactory()
+    # Never public: waiting, and rejected in the admin (decision log and admin history).
+    ProposalFactory(author=person, moderation_state=PENDING, title=f"Wartet {MARKER}")
+    rejected = CommentFactory(
+        target=project, author=person, moderation_state=PENDING, text=f"Abgelehnt {MARKER}"
+    )
+    staff = Client()
+    staff.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(
+            "/admin/moderation/decision/queue/",
+            {
+                "items": [f"comments.comment:{rejected.pk}:1"],
+                "decision": "reject",
+                "reason_text": "Bitte sachlich.",
+            },
+        )
+    # Released, then deleted by its author: its words were in the logs.
+    taken_back = CommentFactory(
+        target=project, author=person, moderation_state=PENDING, text=f"Zurück {MARKER}"
+    )
+    staff.post(
+        "/admin/moderation/decision/queue/",
+        {"items": [f"comments.comment:{taken_back.pk}:1"], "decision": "release"},
+    )
+    from comments.services import delete_comment
+
+    delete_comment(comment=taken_back, user=person)
+    # Public and staying, without the name; a visitor's cached page shows the name now.
+    CommentFactory(target=project, author=person, text="Öffentlich bleibt das.")
+    Client().get(project.get_absolute_url())
+    assert pages_containing(MARKER)
+    # Signed in on two devices.
+    phone, laptop = Client(), Client()
+    phone.force_login(person)
+    laptop.force_login(person)
+    assert rows_containing(MARKER)
+    assert len(sessions_of(person.pk)) == 2
+    from django_tasks_db.models import DBTaskResult
+
+    assert DBTaskResult.objects.exists()  # the decisions' mails wait in the queue
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delete(laptop, person)
+
+    assert rows_containing(MARKER) == []
+    assert sessions_of(person.pk) == []
+    assert pages_containing(MARKER) == []
+    assert "Öffentlich bleibt das." in Client().get(project.get_absolute_url()).text
+    assert "_auth_user_id" not in phone.session
+
+
+def test_a_deleted_comment_leaves_no_copy_in_the_logs(moderator):
+    comment = CommentFactory(moderation_state=PENDING, text=f"Bereue ich {MARKER}")
+    release(contribution=comment, moderator=moderator, seen_revision=1)
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    LogEntry.objects.log_actions(
+        user_id=moderator.pk, queryset=[comment], action_flag=CHANGE, change_message="Freigeben"
+    )
+    assert rows_containing(MARKER)
+    from comments.services import delete_comment
+
+    delete_comment(comment=comment, user=comment.author)
+
+    assert rows_containing(MARKER) == []
+    assert Decision.objects.get().kind == Decision.Kind.RELEASED  # the decision stays
+
+
+def test_an_administrator_deleting_an_account_removes_the_same(django_capture_on_commit_callbacks):
+    from django.test import Client
+
+    person = UserFactory(username=f"Anna_{MARKER}")
+    ProposalFactory(author=person, moderation_state=PENDING, title=f"Wartet {MARKER}")
+    device = Client()
+    device.force_login(person)
+    admin = Client()
+    admin.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(f"/admin/accounts/user/{person.pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk=person.pk).exists()
+    assert rows_containing(MARKER) == []
+    assert sessions_of(person.pk) == []
