@@ -36,7 +36,7 @@ Musterstraße 1 (Beispielanschrift)<br>
 <p>Die KL.digital GmbH ist die Digitalagentur der Stadt Kaiserslautern. Sie betreibt die Beteiligungsplattform KLmitWirkung im Auftrag der Stadt Kaiserslautern. Beschreibungen der städtischen Projekte, Umfragen aus dem Rathaus und die „Stellungnahmen der Stadt“ stammen von den jeweils zuständigen Stellen der Stadtverwaltung.</p>
 
 <h2>Beiträge von Bürger:innen</h2>
-<p>Vorschläge und Kommentare geben die Meinung ihrer Verfasser:innen wieder, nicht die Meinung der Stadt Kaiserslautern oder der KL.digital GmbH. Unser Moderationsteam prüft jeden Beitrag, bevor er erscheint. Die Regeln dafür finden Sie auf der Seite <a href="/so-funktionierts/">So funktioniert die Beteiligung</a>.</p>
+<p>Vorschläge und Kommentare geben die Meinung ihrer Verfasser:innen wieder, nicht die Meinung der Stadt Kaiserslautern oder der KL.digital GmbH. Unser Moderationsteam prüft jeden Beitrag, bevor er erscheint. Die Regeln dafür finden Sie auf der Seite „<a href="/so-funktionierts/">So funktioniert’s</a>“.</p>
 
 <h2>Weitere rechtliche Hinweise</h2>
 <ul>
@@ -156,42 +156,56 @@ E-Mail: <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></p>
     {
         "slug": "barrierefreiheit",
         "title": "Erklärung zur Barrierefreiheit",
-        "body": """<p><strong>Beispielinhalt: Datum und Anschrift in dieser Erklärung sind Platzhalter und müssen vor dem Start durch die echten Angaben ersetzt werden.</strong></p>
+        "body": """<p><strong>Hinweis zur Demo-Fassung: Die Kontaktangaben der Landesstellen unten stammen aus deren Veröffentlichungen. Der Betreiber gleicht sie vor dem Start und bei jeder Überprüfung dieser Erklärung mit den aktuellen Angaben des Landes ab.</strong></p>
 
 <p>Die KL.digital GmbH betreibt KLmitWirkung im Auftrag der Stadt Kaiserslautern. Wir möchten, dass alle Menschen unsere Beteiligungsplattform nutzen können – auch mit Screenreader, nur mit der Tastatur oder mit starker Vergrößerung. Diese Erklärung gilt für die Website klmitwirkung.de.</p>
-<p>Rechtliche Grundlage sind § 10 des Landesinklusionsgesetzes Rheinland-Pfalz und die Barrierefreie-Informationstechnik-Verordnung Rheinland-Pfalz (BITV RP), mit denen das Land die Richtlinie (EU) 2016/2102 umsetzt. Fachlich orientieren wir uns an der <abbr title="Barrierefreie-Informationstechnik-Verordnung">BITV</abbr> 2.0 des Bundes. Der Aufbau dieser Erklärung folgt dem Muster der Europäischen Kommission (Durchführungsbeschluss (EU) 2018/1523).</p>
+<p>Rechtliche Grundlage sind § 10 des Landesinklusionsgesetzes Rheinland-Pfalz und die Barrierefreie-Informationstechnik-Verordnung Rheinland-Pfalz (<abbr title="Barrierefreie-Informationstechnik-Verordnung Rheinland-Pfalz">BITV RP</abbr>), mit denen das Land die Richtlinie (EU) 2016/2102 umsetzt. Fachlich orientieren wir uns an der <abbr title="Barrierefreie-Informationstechnik-Verordnung">BITV</abbr> 2.0 des Bundes. Der Aufbau dieser Erklärung folgt dem Muster der Europäischen Kommission (Durchführungsbeschluss (EU) 2018/1523).</p>
 
 <h2>Stand der Vereinbarkeit mit den Anforderungen</h2>
-<p>KLmitWirkung ist mit den Anforderungen <strong>weitgehend vereinbar</strong>. Maßstab sind die Web Content Accessibility Guidelines (<abbr title="Web Content Accessibility Guidelines">WCAG</abbr>) 2.1 auf Stufe AA und die europäische Norm EN 301 549. Die unten genannten Inhalte sind noch nicht barrierefrei.</p>
+<p>KLmitWirkung ist mit den Anforderungen <strong>teilweise vereinbar</strong>. Maßstab sind die Web Content Accessibility Guidelines (<abbr title="Web Content Accessibility Guidelines">WCAG</abbr>) 2.1 auf Stufe AA und die europäische Norm EN 301 549. Die unten genannten Inhalte sind noch nicht barrierefrei.</p>
 <p>Zusätzlich gibt es Informationen in <a href="/leichte-sprache/">Leichter Sprache</a> und eine Seite zur <a href="/gebaerdensprache/">Deutschen Gebärdensprache</a>.</p>
 
 <h2>Nicht barrierefreie Inhalte</h2>
 <ul>
 <li><strong>Ältere PDF-Dokumente:</strong> Einige PDF-Dokumente zu älteren Projekten stammen von der Stadtverwaltung oder von Projektpartner:innen und sind nicht vollständig barrierefrei, etwa weil ihnen eine Struktur für Screenreader fehlt. Wir ersetzen sie nach und nach. Bis dahin schicken wir Ihnen den Inhalt auf Anfrage gern in einer zugänglichen Form.</li>
 <li><strong>Video in Deutscher Gebärdensprache:</strong> Das Video, das KLmitWirkung in Deutscher Gebärdensprache erklärt, ist noch in Vorbereitung. Eine Zusammenfassung als Text steht auf der Seite <a href="/gebaerdensprache/">Gebärdensprache</a>.</li>
+<li><strong>Leichte Sprache:</strong> In Leichter Sprache gibt es bisher einen Überblick über KLmitWirkung und über diese Erklärung. Die Texte der Projekte, Abstimmungen und Vorschläge stehen nur in Alltagssprache.</li>
 <li><strong>Beiträge von Nutzer:innen:</strong> Vorschläge und Kommentare schreiben Bürger:innen selbst. Auf deren Verständlichkeit haben wir nur begrenzt Einfluss.</li>
 </ul>
 
 <h2>Erstellung dieser Erklärung</h2>
-<p>Diese Erklärung wurde am TT.MM.2026 (Platzhalter) erstellt und zuletzt am TT.MM.2026 (Platzhalter) überprüft.</p>
-<p>Grundlage ist eine Selbstbewertung durch die KL.digital GmbH:</p>
+<p>Diese Erklärung wurde am 4. Dezember 2026 erstellt und zuletzt am 4. Dezember 2026 überprüft. Wir überprüfen sie mindestens einmal im Jahr und nach jeder größeren Änderung der Website.</p>
+<p>Grundlage ist eine Selbstbewertung durch die KL.digital GmbH. Geprüft wurden die öffentlichen Seiten und die Seiten für angemeldete Bürger:innen:</p>
 <ul>
-<li>automatisierte Tests aller Seitentypen mit dem Prüfwerkzeug axe-core,</li>
-<li>manuelle Prüfung der Bedienung nur mit der Tastatur,</li>
-<li>manuelle Prüfung mit Screenreadern.</li>
+<li>automatisierte Prüfung mit dem Werkzeug axe-core auf jeder Seite, die unsere automatisierten Browser-Tests aufrufen – bei jeder Änderung der Software,</li>
+<li>Prüfung mit Lighthouse und dem HTML-Prüfdienst des <abbr title="World Wide Web Consortium">W3C</abbr>,</li>
+<li>Bedienung nur mit der Tastatur, einschließlich der Frage, ob man immer sieht, wo man sich gerade befindet,</li>
+<li>Darstellung bei 320 Pixel Breite und bei 200 Prozent Vergrößerung,</li>
+<li>Darstellung mit erzwungenen Farben, wie im Kontrastmodus von Windows.</li>
 </ul>
 
 <h2>Feedback und Kontaktangaben</h2>
-<p>Ist Ihnen eine Barriere aufgefallen? Brauchen Sie Informationen in einer anderen Form? Dann schreiben Sie uns bitte:</p>
+<p>Ist Ihnen eine Barriere aufgefallen? Brauchen Sie einen Inhalt in einer anderen Form? Dann schreiben Sie uns bitte:</p>
 <ul>
-<li>E-Mail: <a href="mailto:barrierefreiheit@klmitwirkung.de">barrierefreiheit@klmitwirkung.de</a></li>
-<li>oder allgemein: <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></li>
-<li>Post: KL.digital GmbH, Musterstraße 1, 67655 Kaiserslautern (Beispielanschrift)</li>
+<li>per E-Mail an <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a>, am besten mit dem Betreff „Barriere“,</li>
+<li>per Post an die KL.digital GmbH; die Anschrift steht im <a href="/impressum/">Impressum</a>.</li>
 </ul>
-<p>Wir bestätigen den Eingang Ihrer Nachricht und antworten Ihnen innerhalb weniger Wochen.</p>
+<p>Bitte nennen Sie uns die Seite, auf der Sie die Barriere bemerkt haben, und beschreiben Sie kurz, was nicht funktioniert hat. Wir bestätigen den Eingang Ihrer Nachricht und antworten Ihnen innerhalb eines Monats.</p>
+
+<h2>Schlichtungsverfahren</h2>
+<p>Haben Sie innerhalb eines Monats keine Antwort von uns erhalten, oder sind Sie mit unserer Antwort nicht zufrieden? Dann können Sie ein Schlichtungsverfahren beantragen. In Rheinland-Pfalz ist nach dem Landesinklusionsgesetz die oder der Landesbeauftragte für die Belange von Menschen mit Behinderungen auch Schlichtungsstelle. Die Schlichtungsstelle sucht gemeinsam mit Ihnen und uns nach einer Lösung, ohne dass Sie dafür vor Gericht gehen müssen.</p>
 
 <h2>Durchsetzungsverfahren</h2>
-<p>Wenn Sie von uns keine oder keine zufriedenstellende Antwort erhalten, können Sie sich an die Durchsetzungsstelle des Landes Rheinland-Pfalz wenden. Sie ist bei der oder dem Landesbeauftragten für die Belange von Menschen mit Behinderungen Rheinland-Pfalz in Mainz angesiedelt. Auf Ihren Antrag oder Ihren Hinweis prüft sie, ob die Website einer öffentlichen Stelle in Rheinland-Pfalz die Anforderungen an die Barrierefreiheit erfüllt. Stellt sie Mängel fest, fordert sie die öffentliche Stelle auf, diese zu beseitigen, und wirkt auf eine Lösung zwischen Ihnen und uns hin.</p>""",
+<p>Sie können sich außerdem an die Durchsetzungsstelle des Landes Rheinland-Pfalz wenden (§ 3 <abbr title="Barrierefreie-Informationstechnik-Verordnung Rheinland-Pfalz">BITV RP</abbr>). Auch sie ist bei der oder dem Landesbeauftragten für die Belange von Menschen mit Behinderungen angesiedelt. Auf Ihren Antrag oder Ihren Hinweis prüft sie, ob die Website einer öffentlichen Stelle in Rheinland-Pfalz die Anforderungen an die Barrierefreiheit erfüllt. Stellt sie Mängel fest, fordert sie die öffentliche Stelle auf, diese zu beseitigen.</p>
+
+<h3>Kontakt der Schlichtungs- und der Durchsetzungsstelle</h3>
+<p>Die oder der Landesbeauftragte für die Belange von Menschen mit Behinderungen Rheinland-Pfalz – Durchsetzungsstelle<br>
+E-Mail: <a href="mailto:durchsetzungsstelle@mastd.rlp.de">durchsetzungsstelle@mastd.rlp.de</a><br>
+Website mit Postanschrift und Telefonnummer: <a href="https://behindertenbeauftragte.rlp.de/">behindertenbeauftragte.rlp.de</a><br>
+<em>(Angaben des Landes Rheinland-Pfalz, vom Betreiber vor dem Start zu bestätigen)</em></p>
+
+<h3>Überwachung</h3>
+<p>Unabhängig von einzelnen Beschwerden prüft die Überwachungsstelle für barrierefreie Informationstechnik beim Landesamt für Steuern – Zentrale Datenverarbeitung der Finanzverwaltung (<abbr title="Zentrale Datenverarbeitung der Finanzverwaltung">ZDFin</abbr>) regelmäßig Stichproben der Websites öffentlicher Stellen in Rheinland-Pfalz (§ 2 <abbr title="Barrierefreie-Informationstechnik-Verordnung Rheinland-Pfalz">BITV RP</abbr>). Ihre Hinweise und Anträge richten Sie bitte an die Durchsetzungsstelle.</p>""",
     },
     {
         "slug": "leichte-sprache",
@@ -222,13 +236,39 @@ E-Mail: <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></p>
 <p>Die Stadt fragt: Welche Veranstaltung soll zuerst auf den Platz?</p>
 <p>Sie können sagen, was Sie gut finden.</p>
 
-<h2>Wie machen Sie mit?</h2>
-<p>Lesen können Sie alles ohne Anmeldung.</p>
+<h2>So finden Sie sich zurecht</h2>
+<p>Oben auf jeder Seite ist ein Menü.</p>
+<p>Im Menü stehen diese Wörter:</p>
+<ul>
+<li>Projekte</li>
+<li>Abstimmungen</li>
+<li>Vorschläge</li>
+<li>So funktioniert’s</li>
+</ul>
+<p>Jedes Wort ist ein Link.</p>
+<p>Ein Link ist ein Wort zum Anklicken.</p>
+<p>Sie klicken auf den Link.</p>
+<p>Dann kommen Sie auf eine andere Seite.</p>
+<p>Ganz unten auf jeder Seite sind noch mehr Links.</p>
+<p>Zum Beispiel zu dieser Seite in Leichter Sprache.</p>
+<p>Sie benutzen keine Maus?</p>
+<p>Dann können Sie die Tastatur benutzen.</p>
+<p>Mit der Tab-Taste kommen Sie zum nächsten Link.</p>
+<p>Mit der Enter-Taste öffnen Sie den Link.</p>
+<p>Die Schrift ist Ihnen zu klein?</p>
+<p>Dann können Sie die Seite größer machen.</p>
+<p>Auf vielen Computern geht das so:</p>
+<p>Sie drücken die Taste Strg und die Taste Plus zusammen.</p>
+
+<h2>So bekommen Sie ein Konto</h2>
+<p>Lesen können Sie alles ohne Konto.</p>
 <p>Sie wollen abstimmen?</p>
 <p>Oder Sie wollen einen Vorschlag machen?</p>
 <p>Dann brauchen Sie ein Konto.</p>
 <p>Ein Konto ist Ihr eigener Bereich auf der Internet-Seite.</p>
-<p>So bekommen Sie ein Konto:</p>
+<p>Oben rechts steht: Registrieren.</p>
+<p>Dort bekommen Sie ein Konto.</p>
+<p>Das geht so:</p>
 <ol>
 <li>Sie schreiben Ihre E-Mail-Adresse auf.</li>
 <li>Sie suchen sich einen Namen aus. Den Namen sehen die anderen Menschen. Sie müssen nicht Ihren echten Namen nehmen.</li>
@@ -237,11 +277,41 @@ E-Mail: <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></p>
 <li>In der E-Mail ist ein Link. Sie klicken auf den Link.</li>
 </ol>
 <p>Dann ist Ihr Konto fertig.</p>
+
+<h2>So melden Sie sich an</h2>
+<p>Sie haben schon ein Konto?</p>
+<p>Dann melden Sie sich an.</p>
+<p>Oben rechts steht: Anmelden.</p>
+<p>Sie klicken auf Anmelden.</p>
+<p>Sie schreiben Ihre E-Mail-Adresse auf.</p>
+<p>Und Ihr Pass-Wort.</p>
+<p>Dann klicken Sie auf den Knopf: Anmelden.</p>
+<p>Jetzt können Sie mitmachen.</p>
+
+<h2>So stimmen Sie ab</h2>
+<p>Im Menü klicken Sie auf: Abstimmungen.</p>
+<p>Dort sehen Sie alle Abstimmungen.</p>
+<p>Und alle Umfragen.</p>
+<p>Eine Umfrage hat meistens mehrere Fragen.</p>
+<p>Sie klicken auf eine Abstimmung.</p>
+<p>Dann sehen Sie die Frage und die Antworten.</p>
+<p>Sie klicken auf die Antwort, die Sie gut finden.</p>
+<p>Dann klicken Sie auf den Knopf: Stimme abgeben.</p>
+<p>Bei einer Umfrage heißt der Knopf: Antworten absenden.</p>
 <p>Jeder Mensch darf nur einmal abstimmen.</p>
 <p>Die anderen Menschen sehen nicht, wie Sie abgestimmt haben.</p>
 
+<h2>So machen Sie einen Vorschlag</h2>
+<p>Sie haben eine Idee für Kaiserslautern?</p>
+<p>Dann machen Sie einen Vorschlag.</p>
+<p>Im Menü klicken Sie auf: Vorschläge.</p>
+<p>Dann klicken Sie auf den Knopf: Vorschlag einreichen.</p>
+<p>Sie schreiben einen Titel für Ihre Idee.</p>
+<p>Und Sie schreiben Ihre Idee auf.</p>
+<p>Zum Schluss klicken Sie wieder auf: Vorschlag einreichen.</p>
+
 <h2>Wer liest Ihre Vorschläge?</h2>
-<p>Jemand von der Stadt liest jeden Vorschlag.</p>
+<p>Jemand von uns liest jeden Vorschlag.</p>
 <p>Und jeden Kommentar.</p>
 <p>Erst danach zeigen wir den Vorschlag oder den Kommentar auf der Internet-Seite.</p>
 <p>Es gibt Regeln für alle:</p>
@@ -252,6 +322,54 @@ E-Mail: <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></p>
 </ul>
 <p>Die Stadt antwortet auf Vorschläge.</p>
 <p>Sie können dann lesen: Was passiert mit dem Vorschlag?</p>
+
+<h2>Ist die Internet-Seite barriere-frei?</h2>
+<p>Barriere-frei heißt: Alle Menschen können die Internet-Seite benutzen.</p>
+<p>Auch Menschen mit Behinderung.</p>
+<p>Eine Barriere ist ein Hindernis.</p>
+<p>Ein Beispiel:</p>
+<p>Ein Bild hat keine Beschreibung.</p>
+<p>Dann weiß ein blinder Mensch nicht, was auf dem Bild ist.</p>
+<p>Wir haben geprüft: Ist unsere Internet-Seite barriere-frei?</p>
+<p>Das Ergebnis ist: Die Seite ist noch nicht ganz barriere-frei.</p>
+<p>Diese Dinge sind noch nicht barriere-frei:</p>
+<ul>
+<li>Einige alte Dokumente.</li>
+<li>Das Video in Gebärden-Sprache gibt es noch nicht.</li>
+<li>Nur diese Seite ist in Leichter Sprache.</li>
+</ul>
+<p>Das alles steht in einem Text.</p>
+<p>Der Text heißt: <a href="/barrierefreiheit/">Erklärung zur Barriere-Freiheit</a>.</p>
+<p>Der Text ist nicht in Leichter Sprache.</p>
+
+<h2>Sie finden eine Barriere?</h2>
+<p>Dann sagen Sie uns bitte Bescheid.</p>
+<p>Schreiben Sie uns eine E-Mail.</p>
+<p>Das ist unsere E-Mail-Adresse:</p>
+<p><a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></p>
+<p>Schreiben Sie bitte:</p>
+<ul>
+<li>Auf welcher Seite ist die Barriere?</li>
+<li>Was hat nicht geklappt?</li>
+</ul>
+<p>Wir antworten Ihnen.</p>
+<p>Das dauert höchstens 1 Monat.</p>
+<p>Sie bekommen keine Antwort von uns?</p>
+<p>Oder Sie finden unsere Antwort nicht gut?</p>
+<p>Dann gibt es eine Stelle vom Land Rheinland-Pfalz.</p>
+<p>Die Stelle hilft Menschen mit Behinderungen.</p>
+<p>Die Stelle heißt: Durchsetzungs-Stelle.</p>
+<p>Die Stelle prüft dann unsere Internet-Seite.</p>
+<p>Die Adresse steht in der <a href="/barrierefreiheit/">Erklärung zur Barriere-Freiheit</a>.</p>
+
+<h2>Gebärden-Sprache</h2>
+<p>Gebärden-Sprache ist eine Sprache mit den Händen.</p>
+<p>Viele gehörlose Menschen sprechen Gebärden-Sprache.</p>
+<p>Gehörlos heißt: Ein Mensch kann nicht hören.</p>
+<p>Wir machen ein Video über KLmitWirkung in Gebärden-Sprache.</p>
+<p>Das Video ist noch nicht fertig.</p>
+<p>Bis dahin gibt es einen Text.</p>
+<p>Hier ist die Seite: <a href="/gebaerdensprache/">Gebärden-Sprache</a>.</p>
 
 <h2>Haben Sie Fragen?</h2>
 <p>Dann schreiben Sie uns eine E-Mail.</p>
@@ -279,11 +397,17 @@ E-Mail: <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></p>
 <li><strong>Vorschläge und Kommentare:</strong> Sie können eigene Vorschläge machen und die Vorschläge anderer unterstützen und kommentieren. Das Moderationsteam liest jeden Beitrag, bevor er erscheint.</li>
 <li><strong>Antworten der Stadt:</strong> Die Stadt antwortet offiziell auf Vorschläge. Sie sehen auch, wie weit ein Vorschlag ist.</li>
 </ul>
-<p>Ausführlich steht das auf der Seite <a href="/so-funktionierts/">So funktioniert die Beteiligung</a>.</p>
+<p>Ausführlich steht das auf der Seite „<a href="/so-funktionierts/">So funktioniert’s</a>“.</p>
+
+<h3>Wie finde ich mich zurecht?</h3>
+<p>Oben auf jeder Seite führt das Menü zu den Projekten, zu den Abstimmungen, zu den Vorschlägen und zur Seite „So funktioniert’s“. Rechts daneben melden Sie sich an oder legen ein Konto an („Registrieren“). Ganz unten auf jeder Seite stehen die Links zu Impressum, Datenschutz, Barrierefreiheit, Leichter Sprache und Gebärdensprache und unsere E-Mail-Adresse. Alles lässt sich auch nur mit der Tastatur bedienen.</p>
+
+<h3>Wie barrierefrei ist KLmitWirkung?</h3>
+<p>KLmitWirkung ist teilweise barrierefrei. Was noch fehlt – zum Beispiel dieses Video –, steht in der <a href="/barrierefreiheit/">Erklärung zur Barrierefreiheit</a>. Dort steht auch, an wen Sie sich wenden können, wenn wir eine Barriere nicht beseitigen: an die Schlichtungsstelle und an die Durchsetzungsstelle des Landes Rheinland-Pfalz.</p>
 
 <h3>Wie erreiche ich das Team?</h3>
 <p>Sie erreichen das Team von KLmitWirkung per E-Mail. Das ist für gehörlose und schwerhörige Menschen der einfachste Weg: Sie müssen nicht anrufen. Schreiben Sie an <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a>. Wir antworten Ihnen schriftlich.</p>
-<p>Sie haben Hinweise zum geplanten Video oder wünschen sich weitere Inhalte in Gebärdensprache? Auch dann freuen wir uns über Ihre E-Mail.</p>
+<p>Sie haben Hinweise zum geplanten Video oder wünschen sich weitere Inhalte in Gebärdensprache? Ist Ihnen eine Barriere aufgefallen? Auch dann freuen wir uns über Ihre E-Mail.</p>
 
 <h2>Weitere Angebote</h2>
 <ul>
@@ -293,7 +417,7 @@ E-Mail: <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></p>
     },
     {
         "slug": "so-funktionierts",
-        "title": "So funktioniert's",
+        "title": "So funktioniert’s",
         "body": """<p>Auf KLmitWirkung können alle Bürger:innen von Kaiserslautern mitreden: bei den Smart-City-Projekten der Stadt, bei Umfragen aus dem Rathaus und mit eigenen Ideen. So funktioniert die Beteiligung – in fünf Schritten.</p>
 
 <ol>
@@ -375,7 +499,7 @@ E-Mail: <a href="mailto:info@klmitwirkung.de">info@klmitwirkung.de</a></p>
 <li>Jeder Vorschlag bekommt eine Rückmeldung der Stadt.</li>
 <li>Die Moderation sorgt für einen respektvollen Umgang miteinander.</li>
 </ul>
-<p>Wie das im Einzelnen abläuft, erklärt die Seite <a href="/so-funktionierts/">So funktioniert die Beteiligung</a>.</p>
+<p>Wie das im Einzelnen abläuft, erklärt die Seite „<a href="/so-funktionierts/">So funktioniert’s</a>“.</p>
 
 <h2>Grußwort</h2>
 <blockquote>

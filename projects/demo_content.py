@@ -39,7 +39,7 @@ PROJECTS = [
 <h2>Die erste Runde</h2>
 <p>In der ersten Runde 2022 standen fünf Ideen zur Wahl, darunter ein Tanzabend und 3D-Straßenmalerei. Gewonnen hat „Lautern tanzt“: Für einen Abend wurde der Platz zur Tanzfläche. Die 3D-Straßenmalerei kam auf Platz zwei.</p>
 <h2>So entscheiden Sie mit</h2>
-<p>Sie können hier auf KLmitWirkung abstimmen oder auf Papier – zum Beispiel an unseren Ständen auf Märkten und bei Veranstaltungen wie „Lautern blüht auf“. Beide Wege zählen gleich: Wir tragen die Stimmzettel ein, und das Ergebnis zeigt die Online- und Papierstimmen zusammen und getrennt. Wie die Beteiligung im Einzelnen abläuft, lesen Sie unter <a href="/so-funktionierts/">So funktioniert die Beteiligung</a>.</p>
+<p>Sie können hier auf KLmitWirkung abstimmen oder auf Papier – zum Beispiel an unseren Ständen auf Märkten und bei Veranstaltungen wie „Lautern blüht auf“. Beide Wege zählen gleich: Wir tragen die Stimmzettel ein, und das Ergebnis zeigt die Online- und Papierstimmen zusammen und getrennt. Wie die Beteiligung im Einzelnen abläuft, lesen Sie unter „<a href="/so-funktionierts/">So funktioniert’s</a>“.</p>
 <h2>Jetzt sind Sie dran</h2>
 <p>Die zweite Runde läuft: In der <a href="/abstimmungen/">Abstimmung</a> entscheiden Sie, welche Idee den Platz als nächste nutzt. Ideen für spätere Runden können Sie weiterhin als <a href="/vorschlaege/">Vorschlag</a> einreichen. Beschreiben Sie kurz, was auf dem Platz passieren soll, für wen es gedacht ist und was dafür gebraucht wird, etwa Strom, Wasser oder Sitzgelegenheiten.</p>""",
         "contact_name": "Team Stadt.Raum.Wir.",
@@ -575,7 +575,7 @@ PROJECTS = [
 <li>eine kurze Beschreibung des Problems,</li>
 <li>wenn Sie möchten, eine Idee, wie es besser gehen könnte.</li>
 </ol>
-<p>Alle Hinweise werden von der Verkehrsplanung gesichtet. Zu häufig genannten Themen veröffentlichen wir eine Stellungnahme der Stadt. Wie die Moderation funktioniert, lesen Sie unter <a href="/so-funktionierts/">So funktioniert die Beteiligung</a>.</p>
+<p>Alle Hinweise werden von der Verkehrsplanung gesichtet. Zu häufig genannten Themen veröffentlichen wir eine Stellungnahme der Stadt. Wie die Moderation funktioniert, lesen Sie unter „<a href="/so-funktionierts/">So funktioniert’s</a>“.</p>
 <h2>Wie es weitergeht</h2>
 <p>Aus der Bestandsaufnahme und Ihren Hinweisen entsteht ein Entwurf des Radnetzes. Diesen stellen wir öffentlich vor, bevor der Stadtrat über das Konzept entscheidet. Einzelne Maßnahmen werden danach nach und nach geplant und gebaut.</p>""",
         "contact_name": "Team Radverkehrskonzept",

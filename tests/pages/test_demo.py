@@ -1,5 +1,7 @@
 """Demo pages from `seed_demo`: every stable address exists and staff can work on them."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -70,3 +72,82 @@ def test_moderator_cannot_edit_pages_in_the_admin(client, moderator, demo):
     page = Page.objects.get(slug="impressum")
     client.force_login(moderator)
     assert client.get(f"/admin/pages/page/{page.pk}/change/").status_code == 403
+
+
+def page_text(client, path):
+    """The main content of a page as text: tags removed, whitespace collapsed."""
+    html = client.get(path).text
+    main = re.search(r"<main\b.*?</main>", html, re.S).group(0)
+    return " ".join(re.sub(r"<[^>]+>", " ", main).split()), main
+
+
+# What an editor forgot to fill in; tolerated only where the text says it is an example.
+PLACEHOLDERS = ["[", "XX", "TT.MM.", "JJJJ", "Musterstraße", "Platzhalter", "Monat 2026"]
+
+
+@pytest.mark.parametrize("path", ["/barrierefreiheit/", "/leichte-sprache/"])
+def test_accessibility_pages_have_no_leftover_placeholders(client, demo, path):
+    text, _ = page_text(client, path)
+    for placeholder in PLACEHOLDERS:
+        assert placeholder not in text, placeholder
+
+
+def test_accessibility_statement_has_every_part_the_model_asks_for(client, demo):
+    text, html = page_text(client, "/barrierefreiheit/")
+    # Status in the words of the EU model statement, and the barriers known today.
+    assert "teilweise vereinbar" in text
+    assert "Nicht barrierefreie Inhalte" in text
+    # When and how it was assessed.
+    assert "am 4. Dezember 2026 erstellt und zuletzt am 4. Dezember 2026 überprüft" in text
+    for method in ("Selbstbewertung", "axe-core", "Tastatur", "320 Pixel", "Kontrastmodus"):
+        assert method in text, method
+    # Where to report a barrier: by e-mail, and by post to the address in the Impressum.
+    assert 'href="mailto:info@klmitwirkung.de"' in html
+    assert 'href="/impressum/"' in html
+    # Conciliation and enforcement in Rheinland-Pfalz, with a way to reach them.
+    assert "Schlichtungsverfahren" in text
+    assert "Landesbeauftragte für die Belange von Menschen mit Behinderungen" in text
+    assert "Durchsetzungsstelle" in text
+    assert 'href="mailto:durchsetzungsstelle@mastd.rlp.de"' in html
+    assert 'href="https://behindertenbeauftragte.rlp.de/"' in html
+    assert "Überwachungsstelle für barrierefreie Informationstechnik" in text
+    # Contact data of the Land is not ours: the operator confirms it before going live.
+    assert "vom Betreiber vor dem Start zu bestätigen" in text
+    assert 'href="/leichte-sprache/"' in html
+    assert 'href="/gebaerdensprache/"' in html
+
+
+def test_easy_language_page_covers_what_bitv_asks_for(client, demo):
+    text, html = page_text(client, "/leichte-sprache/")
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html)
+    assert headings == [
+        "Was ist KLmitWirkung?",
+        "Was können Sie hier machen?",
+        "So finden Sie sich zurecht",
+        "So bekommen Sie ein Konto",
+        "So melden Sie sich an",
+        "So stimmen Sie ab",
+        "So machen Sie einen Vorschlag",
+        "Wer liest Ihre Vorschläge?",
+        "Ist die Internet-Seite barriere-frei?",
+        "Sie finden eine Barriere?",
+        "Gebärden-Sprache",
+        "Haben Sie Fragen?",
+    ]
+    # The words on the screen that the explanations point to.
+    for label in ("Projekte", "Abstimmungen", "Vorschläge", "Anmelden", "Registrieren"):
+        assert label in text, label
+    assert "Stimme abgeben" in text
+    assert "Antworten absenden" in text
+    assert "Vorschlag einreichen" in text
+    assert 'href="/barrierefreiheit/"' in html
+    assert 'href="/gebaerdensprache/"' in html
+    assert 'href="mailto:info@klmitwirkung.de"' in html
+
+
+def test_easy_language_page_keeps_its_sentences_short(client, demo):
+    text, _ = page_text(client, "/leichte-sprache/")
+    body = text.split("Leichte Sprache", 1)[1]
+    sentences = [s for s in re.split(r"(?<=[.?!:])\s+", body) if s.strip()]
+    long_ones = [s for s in sentences if len(s.split()) > 12]
+    assert long_ones == []
