@@ -295,7 +295,8 @@ Website mit Postanschrift und Telefonnummer: <a href="https://behindertenbeauftr
 <p>Eine Umfrage hat meistens mehrere Fragen.</p>
 <p>Sie klicken auf eine Abstimmung.</p>
 <p>Dann sehen Sie die Frage und die Antworten.</p>
-<p>Sie klicken auf die Antwort, die Sie gut finden.</p>
+<p>Welche Antwort finden Sie gut?</p>
+<p>Dann klicken Sie auf diese Antwort.</p>
 <p>Dann klicken Sie auf den Knopf: Stimme abgeben.</p>
 <p>Bei einer Umfrage heißt der Knopf: Antworten absenden.</p>
 <p>Jeder Mensch darf nur einmal abstimmen.</p>
@@ -329,7 +330,7 @@ Website mit Postanschrift und Telefonnummer: <a href="https://behindertenbeauftr
 <p>Eine Barriere ist ein Hindernis.</p>
 <p>Ein Beispiel:</p>
 <p>Ein Bild hat keine Beschreibung.</p>
-<p>Dann weiß ein blinder Mensch nicht, was auf dem Bild ist.</p>
+<p>Ein blinder Mensch weiß dann nicht: Was ist auf dem Bild?</p>
 <p>Wir haben geprüft: Ist unsere Internet-Seite barriere-frei?</p>
 <p>Das Ergebnis ist: Die Seite ist noch nicht ganz barriere-frei.</p>
 <p>Diese Dinge sind noch nicht barriere-frei:</p>
