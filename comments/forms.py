@@ -46,6 +46,10 @@ class CommentForm(forms.Form):
         if self["parent"].value():
             self.fields["text"].label = _("Your reply")
 
+    def has_text(self):
+        """Whether the person wrote something, so that the page may say it is still there."""
+        return bool(str(self["text"].value() or "").strip())
+
     @classmethod
     def for_target(cls, target, *, user, parent=None):
         initial = {"target": target._meta.label_lower, "object_id": target.pk}

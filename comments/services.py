@@ -52,10 +52,8 @@ def post_comment(*, author, target, text, parent=None, official=False):
     comment.full_clean(exclude=["content_type", "object_id"])
     if not ratelimit.consume("comment", author):
         raise ratelimit.RateLimited(
-            _(
-                "You have written many comments in the last hour. Please wait a little; "
-                "your text is still here."
-            )
+            # The form says that the text is still there.
+            _("You have written many comments in the last hour. Please wait a little.")
         )
     if comment.is_published:
         comment.published_at = comment.created_at

@@ -15,6 +15,8 @@ admin.site.index_title = _("Overview")
 # Staff sign in like everyone else, through allauth with its rate limits.
 admin.site.login = secure_admin_login(admin.site.login)
 
+handler500 = views.server_error
+
 urlpatterns = [
     # The start page shows participation figures too; for visitors who are not signed in
     # they may be up to PAGE_CACHE_SECONDS old, so that it stays fast while a vote is on.

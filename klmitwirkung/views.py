@@ -1,7 +1,9 @@
 """Views that belong to the site as a whole: start page, health check, error pages."""
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -48,3 +50,13 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def server_error(request):
+    """The page for a crash, with the configured contact address.
+
+    Rendered without the request's context processors, so that it needs no database,
+    session or user: the crash may be the database.
+    """
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"contact_email": settings.CONTACT_EMAIL}))

@@ -20,9 +20,8 @@ POLLS = [
 <li>Der Vorschlag mit den meisten Stimmen wird im Spätsommer auf dem Platz umgesetzt.</li>
 <li>Das Ergebnis veröffentlichen wir, sobald alle Papierstimmzettel eingetragen und geprüft sind.</li>
 </ul>""",
-        "method_note": "Die Stimmzettel vom Stand wurden gezählt, von der Redaktion eingetragen und "
-        "von einer zweiten Person geprüft und bestätigt. Wer online abgestimmt hatte, wurde am "
-        "Stand gebeten, nicht noch einmal auf Papier abzustimmen.",
+        "method_note": "Wer online abgestimmt hatte, wurde am Stand gebeten, nicht noch einmal "
+        "auf Papier abzustimmen.",
         "eligibility": "account",
         "results_visibility": "published",
         "ballots_changeable": True,
@@ -72,7 +71,7 @@ POLLS = [
         ],
         "paper_batches": [
             {
-                "place": "Stand bei »Lautern blüht auf«",
+                "place": "Stand bei „Lautern blüht auf“",
                 "collected_on": datetime.date(2022, 6, 25),
                 "ballots_count": 62,
                 "note": "Zwei Stimmzettel waren leer und sind nicht mitgezählt.",
@@ -100,8 +99,7 @@ POLLS = [
 <li>Auf Papier stimmen Sie an unseren Marktständen ab; beide Wege zählen gleich.</li>
 <li>Das Zwischenergebnis sehen Sie schon während der Abstimmung.</li>
 </ul>""",
-        "method_note": "Papierstimmzettel sammeln wir an unseren Marktständen. Sie zählen erst, "
-        "wenn eine zweite Person die eingetragenen Zahlen geprüft und bestätigt hat.",
+        "method_note": "Papierstimmzettel liegen an unseren Marktständen aus.",
         "eligibility": "residents",
         "results_visibility": "live",
         "ballots_changeable": True,
@@ -173,13 +171,10 @@ POLLS = [
         "intro": """<p>In der Innenstadt soll eine „Ausprobierbox“ entstehen: eine Station mit Schließfächern, an der Sie Pakete abholen, Dinge ausleihen und Produkte aus Lauterer Geschäften ausprobieren können. Bevor wir bauen, möchten wir von Ihnen wissen, wo die Box stehen und was sie können soll.</p>
 <ul>
 <li>Die Umfrage dauert etwa fünf Minuten.</li>
-<li>Sie können auch ohne Konto teilnehmen.</li>
 <li>Papierbögen liegen an unserem Marktstand aus.</li>
 <li>Die Ergebnisse veröffentlichen wir nach dem Ende der Umfrage.</li>
 </ul>""",
-        "method_note": "Die Umfrage ist ein Stimmungsbild, keine repräsentative Befragung. "
-        "Papierbögen vom Marktstand tragen wir nach und lassen sie von einer zweiten Person "
-        "bestätigen.",
+        "method_note": "Die Umfrage ist ein Stimmungsbild, keine repräsentative Befragung.",
         "eligibility": "guests",
         "results_visibility": "after_close",
         "ballots_changeable": True,
@@ -202,7 +197,7 @@ POLLS = [
             },
             {
                 "text": "Welche Funktionen sind Ihnen am wichtigsten?",
-                "description": "Sie können bis zu drei Funktionen auswählen.",
+                "description": "",
                 "kind": "multiple",
                 "max_choices": 3,
                 "choices": [
@@ -228,8 +223,7 @@ POLLS = [
             },
             {
                 "text": "Was sollten wir bei der Ausprobierbox noch bedenken?",
-                "description": "Ihre Antwort lesen nur die Mitarbeiter:innen des Projekts; sie "
-                "wird nicht veröffentlicht.",
+                "description": "",
                 "kind": "text",
                 "is_required": False,
                 "answers": [
@@ -278,7 +272,6 @@ POLLS = [
         "intro": """<p>Für das Radverkehrskonzept möchte die Verkehrsplanung der Stadt wissen, wie Sie in Kaiserslautern mit dem Rad unterwegs sind – und was Sie davon abhält, öfter zu fahren. Auch wenn Sie selten oder nie Rad fahren, ist Ihre Antwort wichtig.</p>
 <ul>
 <li>Die Umfrage dauert etwa drei Minuten.</li>
-<li>Teilnehmen können alle mit einem bestätigten Konto.</li>
 <li>Die Ergebnisse veröffentlichen wir nach dem Ende der Umfrage; sie fließen in den Entwurf des Radnetzes ein.</li>
 </ul>""",
         "method_note": "",
@@ -303,7 +296,7 @@ POLLS = [
             },
             {
                 "text": "Was hält Sie davon ab, öfter Rad zu fahren?",
-                "description": "Sie können bis zu drei Gründe auswählen.",
+                "description": "",
                 "kind": "multiple",
                 "max_choices": 3,
                 "choices": [

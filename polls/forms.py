@@ -79,6 +79,14 @@ class BallotForm(forms.Form):
                 self.add_error(field_name(question) if question else None, message)
         return cleaned_data
 
+    def has_input(self):
+        """Whether the person sent any answer at all, kept or not, to say it is still here."""
+        return any(
+            value.strip()
+            for question in self.questions
+            for value in self.data.getlist(self.add_prefix(field_name(question)))
+        )
+
     def answers(self):
         """The cleaned answers as {question: [choices] or text}."""
         answers = {}

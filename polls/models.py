@@ -265,6 +265,16 @@ class Question(models.Model):
         return self.kind != self.Kind.TEXT
 
 
+def is_survey(questions):
+    """Whether these questions make a survey rather than a vote.
+
+    A vote decides one question among choices: people cast a vote („Stimme abgeben“).
+    Several questions, or one to answer in words, make a survey: people send answers
+    („Antworten absenden“).
+    """
+    return len(questions) > 1 or any(not question.has_choices for question in questions)
+
+
 class Choice(models.Model):
     question = models.ForeignKey(
         Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")

@@ -8,13 +8,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
 
 from klmitwirkung import page_cache
 
 from .forms import BallotForm
-from .models import Ballot, Poll
+from .models import Ballot, Poll, is_survey
 from .permissions import (
     can_change_ballot,
     can_see_results,
@@ -26,6 +27,14 @@ from .results import tally
 from .services import AlreadyVoted, cast_ballot
 
 GUEST_BALLOTS_SESSION_KEY = "polls_guest_ballots"
+
+# What a person is told after the ballot is stored, by (is it a survey, was it a change).
+COUNTED = {
+    (False, False): gettext_lazy("Your vote has been counted."),
+    (False, True): gettext_lazy("Your changed vote has been counted."),
+    (True, False): gettext_lazy("Your answers have been counted."),
+    (True, True): gettext_lazy("Your changed answers have been counted."),
+}
 
 
 def visible_poll(request, slug):
@@ -148,10 +157,7 @@ class PollDetailView(View):
                     guest_ballots = request.session.get(GUEST_BALLOTS_SESSION_KEY, {})
                     guest_ballots[str(self.poll.pk)] = ballot.pk
                     request.session[GUEST_BALLOTS_SESSION_KEY] = guest_ballots
-                if changing:
-                    messages.success(request, _("Your changed vote has been counted."))
-                else:
-                    messages.success(request, _("Your vote has been counted."))
+                messages.success(request, COUNTED[is_survey(self.questions), changing])
                 return redirect(f"{self.poll.get_absolute_url()}#ihre-stimme")
         return self.render(
             form=form,
@@ -165,6 +171,7 @@ class PollDetailView(View):
         context = {
             "poll": poll,
             "questions": self.questions,
+            "is_survey": is_survey(self.questions),
             "form": form,
             "ballot": ballot,
             "answers": ballot_summary(ballot, self.questions) if ballot else None,

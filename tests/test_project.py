@@ -1,5 +1,7 @@
 """Checks over the whole code base: migrations committed, translations complete."""
 
+import importlib
+import re
 import subprocess
 from pathlib import Path
 
@@ -30,3 +32,54 @@ def test_german_translations_are_complete(catalogue):
     assert "untranslated" not in result.stderr
     assert "fuzzy" not in result.stderr
     assert "#, fuzzy" not in catalogue.read_text(encoding="utf-8")
+
+
+def translations(catalogue):
+    """Every German text (msgstr, plural forms included) in a .po file."""
+    texts, current = [], None
+    for line in catalogue.read_text(encoding="utf-8").splitlines():
+        if line.startswith("msgstr"):
+            current = [line.split(" ", 1)[1]]
+            texts.append(current)
+        elif line.startswith('"') and current is not None:
+            current.append(line)
+        else:
+            current = None
+    return [
+        "".join(part[1:-1] for part in parts).replace('\\"', '"').replace("\\n", "\n")
+        for parts in texts
+    ]
+
+
+def typography_slips(text):
+    """Straight or foreign quotes and ASCII apostrophes in German text, with HTML removed."""
+    prose = re.sub(r"<[^>]*>", "", text)
+    slips = [mark for mark in ('"', "'", "»", "«", "‚", "‘", "”") if mark in prose]
+    if prose.count("„") != prose.count("“"):
+        slips.append("„…“ unbalanced")
+    return slips
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_german_translations_use_german_quotes_and_apostrophes(catalogue):
+    slips = {text: typography_slips(text) for text in translations(catalogue)}
+    assert {text: found for text, found in slips.items() if found} == {}
+
+
+def demo_texts(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from demo_texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from demo_texts(item)
+
+
+@pytest.mark.parametrize("app", ["pages", "projects", "polls", "proposals"])
+def test_demo_texts_use_german_quotes_and_apostrophes(app):
+    module = importlib.import_module(f"{app}.demo_content")
+    data = [getattr(module, name) for name in dir(module) if name.isupper()]
+    slips = {text[:80]: typography_slips(text) for text in demo_texts(data)}
+    assert {text: found for text, found in slips.items() if found} == {}

@@ -179,6 +179,13 @@ def test_empty_text_gets_a_clear_message(client, user, project):
     assert "Bitte schreiben Sie einen Kommentar." in response.text
 
 
+def test_empty_text_is_not_said_to_be_kept(client, user, project):
+    client.force_login(user)
+    response = client.post(CREATE_URL, data(project, text="  "))
+    assert "Ihr Kommentar ist noch nicht gespeichert" in response.text
+    assert "noch da" not in response.text
+
+
 def test_too_long_text_is_refused_and_kept(client, user, project):
     client.force_login(user)
     text = "a" * 2001
@@ -187,6 +194,7 @@ def test_too_long_text_is_refused_and_kept(client, user, project):
     assert 'href="#id_comment_text"' in response.text
     assert f">\n{text}</textarea>" in response.text
     assert f'href="/projekte/{project.slug}/#kommentare"' in response.text
+    assert "Ihr Text ist noch da." in response.text
     assert not Comment.objects.exists()
 
 
@@ -213,6 +221,9 @@ def test_rate_limit_explains_itself(client, user, project, settings):
     client.post(CREATE_URL, data(project))
     response = client.post(CREATE_URL, data(project))
     assert "Sie haben in der letzten Stunde viele Kommentare geschrieben." in response.text
+    # Said once, by the form, not a second time in the message.
+    assert response.text.count("Ihr Text ist noch da.") == 1
+    assert "bleibt hier erhalten" not in response.text
 
 
 def test_comment_text_is_stored_as_written_and_shown_as_text(client, user):

@@ -148,7 +148,7 @@ def test_guest_answers_the_survey_with_the_keyboard_only(journey, logistics_surv
     with page.expect_navigation():
         page.keyboard.press("Enter")
     journey.check_page()
-    assert page.get_by_role("heading", name="Ihre Stimme wurde gezählt").is_visible()
+    assert page.get_by_role("heading", name="Ihre Antworten wurden gezählt").is_visible()
 
     ballot = Ballot.objects.get()
     assert ballot.is_guest and ballot.user is None

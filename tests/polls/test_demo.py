@@ -1,5 +1,7 @@
 """The demo polls that `make run` loads: one per state, with votes enough to fill the charts."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
@@ -56,7 +58,7 @@ def test_2022_round_is_closed_and_lautern_tanzt_won_online_and_on_paper(demo):
     assert results.online_participants > 0
 
     (batch,) = results.paper_batches
-    assert batch.place == "Stand bei »Lautern blüht auf«"
+    assert batch.place == "Stand bei „Lautern blüht auf“"
     assert poll.opens_at.date() <= batch.collected_on <= poll.closes_at.date()
     assert batch.entered_by.email == "redaktion@example.org"
     assert batch.confirmed_by.email == "moderation@example.org"
@@ -130,3 +132,24 @@ def test_demo_poll_pages_render(client, demo):
         assert client.get(poll.get_absolute_url()).status_code == 200, poll.slug
         assert client.get(poll.get_results_url()).status_code == 200, poll.slug
         assert can_see_results(citizen, poll) == results_are_public(poll)
+
+
+def test_demo_survey_gives_each_hint_once(client, demo):
+    # The page itself says how many choices count, that written answers stay unpublished
+    # and that guests may answer; the demo texts do not say it a second time.
+    html = client.get("/abstimmungen/ausprobierbox/").text
+    assert html.count("Sie können bis zu") == 1
+    assert html.count("nicht veröffentlicht") == 1
+    assert html.count("ohne Konto teilnehmen") == 1
+    html = client.get("/abstimmungen/radverkehr-umfrage/").text
+    assert "bis zu drei" not in html
+    assert html.count("mit bestätigtem Konto") == 1
+
+
+@pytest.mark.parametrize("slug", ["stadt-raum-wir-2022", "stadt-raum-wir-runde-2", "ausprobierbox"])
+def test_demo_method_notes_add_to_what_the_page_says(client, editor, demo, slug):
+    client.force_login(editor)  # sees results that are not public yet
+    html = client.get(f"/abstimmungen/{slug}/ergebnisse/").text
+    method = html[html.index('id="method-heading"') :]
+    assert len(re.findall(r"zweiten? Person", method)) <= 1
+    assert "Redaktion eingetragen" not in method

@@ -7,12 +7,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from polls.models import Ballot, Poll, Selection, TextAnswer
+from polls.models import Ballot, Poll, Question, Selection, TextAnswer
 from tests.accounts.factories import UserFactory
 from tests.polls.factories import (
     BallotFactory,
+    ChoiceFactory,
     PaperBatchFactory,
     PollFactory,
+    QuestionFactory,
     poll_with_questions,
 )
 
@@ -37,6 +39,15 @@ def ballot_data(poll, single=2, multiple=(0,), text=""):
         multiple_name: [str(multiple_ids[i]) for i in multiple],
         text_name: text,
     }
+
+
+def one_question_poll(**kwargs):
+    """A vote in the narrow sense: one question, decided among choices."""
+    poll = PollFactory(**kwargs)
+    question = QuestionFactory(poll=poll, text="Welche Veranstaltung zuerst?")
+    for label in ("Roundnet", "Lautern tanzt"):
+        ChoiceFactory(question=question, label=label)
+    return poll
 
 
 def count_queries(client, url):
@@ -80,6 +91,78 @@ def test_anonymous_visitor_is_asked_to_sign_in_and_comes_back(client):
     assert f'href="/konto/login/?next=/abstimmungen/{poll.slug}/"' in html
     assert 'name="question_' not in html
     assert "Roundnet" in html  # the questions can be read before signing in
+
+
+@pytest.mark.parametrize(
+    ("eligibility", "who", "not_said"),
+    [
+        (
+            Poll.Eligibility.ACCOUNT,
+            "Jede Person mit bestätigtem Konto hat eine Stimme.",
+            "Einwohner:innen",
+        ),
+        (
+            Poll.Eligibility.RESIDENTS,
+            "Einwohner:innen von Kaiserslautern mit bestätigtem Konto haben je eine Stimme.",
+            "Jede Person mit bestätigtem Konto",
+        ),
+    ],
+)
+def test_sign_in_invitation_says_who_may_vote(client, eligibility, who, not_said):
+    html = client.get(one_question_poll(eligibility=eligibility).get_absolute_url()).text
+    assert who in html
+    assert not_said not in html
+
+
+@pytest.mark.parametrize(
+    ("eligibility", "who"),
+    [
+        (Poll.Eligibility.ACCOUNT, "Alle mit bestätigtem Konto können einmal antworten."),
+        (
+            Poll.Eligibility.RESIDENTS,
+            "Einwohner:innen von Kaiserslautern mit bestätigtem Konto können einmal antworten.",
+        ),
+    ],
+)
+def test_sign_in_invitation_to_a_survey_asks_for_answers(client, eligibility, who):
+    html = client.get(poll_with_questions(eligibility=eligibility).get_absolute_url()).text
+    assert "Bitte melden Sie sich an, um teilzunehmen." in html
+    assert who in html
+    assert "Stimme" not in html
+
+
+def test_a_poll_casts_a_vote(client, user):
+    client.force_login(user)
+    poll = one_question_poll()
+    html = client.get(poll.get_absolute_url()).text
+    assert ">Stimme abgeben</button>" in html
+    question = poll.questions.get()
+    data = {f"question_{question.pk}": str(question.choices.first().pk)}
+    response = client.post(poll.get_absolute_url(), data, follow=True)
+    assert "Ihre Stimme wurde gezählt" in response.text
+    assert "Stimme ändern" in response.text
+
+
+def test_a_survey_sends_answers(client, user):
+    client.force_login(user)
+    survey = poll_with_questions()
+    html = client.get(survey.get_absolute_url()).text
+    assert ">Antworten absenden</button>" in html
+    assert "Ihre Antworten" in html
+    assert "Stimme" not in html
+    response = client.post(survey.get_absolute_url(), ballot_data(survey), follow=True)
+    assert "Ihre Antworten wurden gezählt" in response.text
+    assert "Antworten ändern" in response.text
+    assert "Stimme" not in response.text
+    html = client.get(survey.get_absolute_url() + "?aendern=1").text
+    assert ">Geänderte Antworten speichern</button>" in html
+
+
+def test_one_question_to_answer_in_words_is_a_survey(client, user):
+    client.force_login(user)
+    poll = PollFactory()
+    QuestionFactory(poll=poll, kind=Question.Kind.TEXT)
+    assert ">Antworten absenden</button>" in client.get(poll.get_absolute_url()).text
 
 
 def test_unconfirmed_person_is_asked_to_confirm(client):
@@ -146,7 +229,7 @@ def test_vote_confirmation_shows_own_answers_and_change_link(client, user):
     )
     assert response.redirect_chain[-1][0] == f"{poll.get_absolute_url()}#ihre-stimme"
     html = response.text
-    assert "Ihre Stimme wurde gezählt" in html
+    assert "Ihre Antworten wurden gezählt" in html
     assert "Lautern tanzt" in html and "Pakete, Kühlfach" in html and "Mehr Bänke" in html
     assert "?aendern=1" in html
     assert Ballot.objects.get().user == user
@@ -161,7 +244,7 @@ def test_changing_the_vote(client, user):
     assert f'value="{single_ids[2]}" checked' in html
     assert f'value="{multiple_ids[0]}" checked' in html
     response = client.post(poll.get_absolute_url(), ballot_data(poll, 0, (2,)), follow=True)
-    assert "Ihre geänderte Stimme wurde gezählt" in response.text
+    assert "Ihre geänderten Antworten wurden gezählt" in response.text
     ballot = Ballot.objects.get()
     assert sorted(s.choice.label for s in ballot.selections.all()) == ["Leihgeräte", "Roundnet"]
 
@@ -202,6 +285,17 @@ def test_errors_come_back_at_the_question_with_answers_kept_and_nothing_stored(c
         0,
         0,
     )
+    assert "Ihre Antworten sind noch da." in html
+
+
+def test_an_empty_ballot_does_not_claim_that_answers_were_kept(client, user):
+    poll = poll_with_questions()
+    client.force_login(user)
+    single_name, _, _, _, text_name = ids(poll)
+    html = client.post(poll.get_absolute_url(), {single_name: "", text_name: "  "}).text
+    assert "Bitte beantworten Sie diese Frage." in html
+    assert "Es wurde noch nichts gespeichert." in html
+    assert "noch da" not in html
 
 
 def test_too_many_choices_are_refused_at_the_question(client, user):
@@ -266,7 +360,7 @@ def test_guest_answers_without_account_once_per_browser(client):
     html = client.get(poll.get_absolute_url()).text
     assert "Sie können ohne Konto teilnehmen" in html
     response = client.post(poll.get_absolute_url(), ballot_data(poll, 1), follow=True)
-    assert "Ihre Stimme wurde gezählt" in response.text
+    assert "Ihre Antworten wurden gezählt" in response.text
     assert "Open-Air-Lesung" in response.text
     assert 'name="question_' not in response.text
     client.post(poll.get_absolute_url(), ballot_data(poll, 0))
