@@ -29,6 +29,7 @@ from .permissions import (
     can_enter_paper_votes,
     can_void_paper_batch,
 )
+from .spreadsheets import spreadsheet_safe
 
 
 def answers_exist(poll):
@@ -318,13 +319,6 @@ class PollAdmin(admin.ModelAdmin):
         for number, row in enumerate(answer_rows(poll, questions), start=1):
             writer.writerow([number, *row])
         return response
-
-
-def spreadsheet_safe(value):
-    """Text from the public must not run as a formula when staff open the file."""
-    if value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return f"'{value}"
-    return value
 
 
 def answer_rows(poll, questions):

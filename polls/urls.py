@@ -26,5 +26,11 @@ urlpatterns = [
         cache_public_page(views.PollResultsView.as_view(), shows=about_polls),
         name="results",
     ),
+    # Open data, and the same table for spreadsheet programs; both count every vote at once.
     path("<slug:slug>/ergebnisse.csv", views.PollResultsCSVView.as_view(), name="results_csv"),
+    path(
+        "<slug:slug>/ergebnisse-tabellenkalkulation.csv",
+        views.PollResultsSpreadsheetView.as_view(),
+        name="results_spreadsheet",
+    ),
 ]

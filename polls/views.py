@@ -1,6 +1,7 @@
-"""Public poll pages: the list, one poll with its ballot form, the results and their CSV."""
+"""Public poll pages: the list, one poll with its ballot form, the results and their CSV files."""
 
 import csv
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -25,6 +26,7 @@ from .permissions import (
 )
 from .results import tally
 from .services import AlreadyVoted, cast_ballot
+from .spreadsheets import decimal_comma, spreadsheet_safe, spreadsheet_writer
 
 GUEST_BALLOTS_SESSION_KEY = "polls_guest_ballots"
 
@@ -198,48 +200,81 @@ class PollResultsView(View):
         return render(request, self.template_name, context)
 
 
+def result_table(poll):
+    """The figures of the results page as rows, for the CSV files.
+
+    A heading, the participants, then one row per choice; shares are decimals, and None marks
+    a cell left empty.
+    """
+    results = tally(poll)
+    rows = [
+        [_("question"), _("answer"), _("online"), _("paper"), _("total"), _("share in percent")],
+        [
+            _("participants"),
+            "",
+            results.online_participants,
+            results.paper_participants,
+            results.participants,
+            None,
+        ],
+    ]
+    for question_result in results.choice_questions:
+        for row in question_result.choices:
+            rows.append(
+                [
+                    question_result.question.text,
+                    row.choice.label,
+                    row.online,
+                    row.paper,
+                    row.total,
+                    row.share,
+                ]
+            )
+    return rows
+
+
 class PollResultsCSVView(View):
-    """Open data: the same figures as the results page, one row per choice."""
+    """Open data: the same figures as the results page, one row per choice.
+
+    Plain CSV for programs and data portals: UTF-8, commas, decimal points, text as written.
+    """
+
+    filename = "{slug}-ergebnisse.csv"
 
     def get(self, request, slug):
         poll = visible_poll(request, slug)
         if not can_see_results(request.user, poll):
             raise Http404
-        results = tally(poll)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{poll.slug}-ergebnisse.csv"'
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                _("question"),
-                _("answer"),
-                _("online"),
-                _("paper"),
-                _("total"),
-                _("share in percent"),
-            ]
-        )
-        participants = _("participants")
-        writer.writerow(
-            [
-                participants,
-                "",
-                results.online_participants,
-                results.paper_participants,
-                results.participants,
-                "",
-            ]
-        )
-        for question_result in results.choice_questions:
-            for row in question_result.choices:
-                writer.writerow(
-                    [
-                        question_result.question.text,
-                        row.choice.label,
-                        row.online,
-                        row.paper,
-                        row.total,
-                        f"{row.share:.1f}",
-                    ]
-                )
+        filename = self.filename.format(slug=poll.slug)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        writer = self.writer(response)
+        for row in result_table(poll):
+            writer.writerow([self.cell(value) for value in row])
         return response
+
+    def writer(self, response):
+        return csv.writer(response)
+
+    def cell(self, value):
+        if value is None:
+            return ""
+        if isinstance(value, Decimal):
+            return f"{value:.1f}"
+        return value
+
+
+class PollResultsSpreadsheetView(PollResultsCSVView):
+    """The same table for spreadsheet programs set to German (see polls.spreadsheets)."""
+
+    filename = "{slug}-ergebnisse-tabellenkalkulation.csv"
+
+    def writer(self, response):
+        return spreadsheet_writer(response)
+
+    def cell(self, value):
+        if isinstance(value, Decimal):
+            return decimal_comma(value)
+        if isinstance(value, str):
+            return spreadsheet_safe(value)
+        return super().cell(value)

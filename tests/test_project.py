@@ -54,9 +54,10 @@ def translations(catalogue):
 def typography_slips(text):
     """Straight or foreign quotes and ASCII apostrophes in German text, with HTML removed."""
     prose = re.sub(r"<[^>]*>", "", text)
-    slips = [mark for mark in ('"', "'", "»", "«", "‚", "‘", "”") if mark in prose]
-    if prose.count("„") != prose.count("“"):
-        slips.append("„…“ unbalanced")
+    slips = [mark for mark in ('"', "'", "»", "«", "”") if mark in prose]
+    for opening, closing in (("„", "“"), ("‚", "‘")):  # quotes, and quotes within quotes
+        if prose.count(opening) != prose.count(closing):
+            slips.append(f"{opening}…{closing} unbalanced")
     return slips
 
 

@@ -146,7 +146,9 @@ def test_demo_survey_gives_each_hint_once(client, demo):
     assert html.count("mit bestätigtem Konto") == 1
 
 
-@pytest.mark.parametrize("slug", ["stadt-raum-wir-2022", "stadt-raum-wir-runde-2", "ausprobierbox"])
+@pytest.mark.parametrize(
+    "slug", ["stadt-raum-wir-2022", "stadt-raum-wir-runde-2", "ausprobierbox"]
+)
 def test_demo_method_notes_add_to_what_the_page_says(client, editor, demo, slug):
     client.force_login(editor)  # sees results that are not public yet
     html = client.get(f"/abstimmungen/{slug}/ergebnisse/").text

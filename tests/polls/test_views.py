@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from polls.models import Ballot, Poll, Question, Selection, TextAnswer
+from polls.services import cast_ballot
 from tests.accounts.factories import UserFactory
 from tests.polls.factories import (
     BallotFactory,
@@ -392,7 +393,7 @@ def many_ballots(poll, number):
     )
 
 
-@pytest.mark.parametrize("path", ["detail", "results", "csv"])
+@pytest.mark.parametrize("path", ["detail", "results", "csv", "spreadsheet"])
 def test_poll_pages_queries_do_not_grow_with_ballots(client, user, path):
     poll = poll_with_questions()
     client.force_login(user)
@@ -401,6 +402,7 @@ def test_poll_pages_queries_do_not_grow_with_ballots(client, user, path):
         "detail": poll.get_absolute_url(),
         "results": poll.get_results_url(),
         "csv": f"/abstimmungen/{poll.slug}/ergebnisse.csv",
+        "spreadsheet": f"/abstimmungen/{poll.slug}/ergebnisse-tabellenkalkulation.csv",
     }[path]
     many_ballots(poll, 9)
     few = count_queries(client, url)
@@ -467,6 +469,119 @@ def test_results_csv_is_open_data_with_the_same_figures(client, editor):
     assert rows[1] == ["Teilnehmende", "", "2", "2", "4", ""]
     assert ["Welche Veranstaltung zuerst?", "Lautern tanzt", "1", "2", "3", "75.0"] in rows
     assert ["Welche Veranstaltung zuerst?", "Roundnet", "1", "0", "1", "25.0"] in rows
+
+
+SPREADSHEET_CSV = "/abstimmungen/{slug}/ergebnisse-tabellenkalkulation.csv"
+OPEN_DATA_CSV = "/abstimmungen/{slug}/ergebnisse.csv"
+
+
+def poll_with_results(editor, **kwargs):
+    """A poll with online votes, a guest's vote and confirmed paper votes: shares of 75/25."""
+    poll = poll_with_questions(eligibility=Poll.Eligibility.GUESTS, **kwargs)
+    roundnet, _, tanzt = poll.questions.get(position=1).choices.all()
+    BallotFactory(poll=poll, choices=[tanzt])
+    BallotFactory(poll=poll, user=None, is_guest=True, choices=[roundnet])
+    from polls.services import confirm_paper_batch
+
+    confirm_paper_batch(
+        batch=PaperBatchFactory(poll=poll, ballots_count=2, counts={tanzt: 2}), confirmed_by=editor
+    )
+    return poll
+
+
+def test_spreadsheet_csv_opens_in_german_spreadsheet_programs(client, editor):
+    poll = poll_with_results(editor)
+    response = client.get(SPREADSHEET_CSV.format(slug=poll.slug))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert f"{poll.slug}-ergebnisse-tabellenkalkulation.csv" in response["Content-Disposition"]
+    content = response.content
+    assert content.startswith(b"\xef\xbb\xbf")  # the BOM tells the program it is UTF-8
+    assert content.count(b"\r\n") == content.count(b"\n")  # every line ends in CRLF
+    text = content.decode("utf-8-sig")
+    assert text.splitlines()[0] == "Frage;Antwort;Online;Papier;Gesamt;Anteil in Prozent"
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert rows[1] == ["Teilnehmende", "", "2", "2", "4", ""]
+    assert ["Welche Veranstaltung zuerst?", "Lautern tanzt", "1", "2", "3", "75,0"] in rows
+    assert ["Welche Veranstaltung zuerst?", "Roundnet", "1", "0", "1", "25,0"] in rows
+
+
+def test_spreadsheet_csv_has_the_figures_of_the_open_data_csv(client, editor):
+    poll = poll_with_results(editor)
+    plain = client.get(OPEN_DATA_CSV.format(slug=poll.slug)).content.decode("utf-8")
+    spreadsheet = client.get(SPREADSHEET_CSV.format(slug=poll.slug)).content.decode("utf-8-sig")
+    plain_rows = list(csv.reader(io.StringIO(plain, newline="")))
+    spreadsheet_rows = list(csv.reader(io.StringIO(spreadsheet, newline=""), delimiter=";"))
+    assert len(plain_rows) == 1 + 1 + 3 + 3  # heading, participants, two questions of three
+    assert spreadsheet_rows == [[cell.replace(".", ",") for cell in row] for row in plain_rows]
+
+
+def test_spreadsheet_csv_cannot_start_a_formula(client, editor):
+    poll = poll_with_questions()
+    question = poll.questions.get(position=1)
+    question.text = '=HYPERLINK("https://example.org";"Klick")'
+    question.save()
+    labels = ["+1+1", "-2+3", "@SUMME(A1)"]
+    for choice, label in zip(question.choices.all(), labels, strict=True):
+        choice.label = label
+        choice.save()
+    text = client.get(SPREADSHEET_CSV.format(slug=poll.slug)).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    cells = [row[0] for row in rows] + [row[1] for row in rows]
+    assert '\'=HYPERLINK("https://example.org";"Klick")' in cells
+    assert {"'+1+1", "'-2+3", "'@SUMME(A1)"} <= set(cells)
+    assert not [cell for cell in cells if cell[:1] in {"=", "+", "-", "@"}]
+    # The open data stay as they were written.
+    plain = client.get(OPEN_DATA_CSV.format(slug=poll.slug)).content.decode("utf-8")
+    assert "+1+1" in plain and "'+1+1" not in plain
+
+
+@pytest.mark.parametrize(
+    ("poll_kwargs", "role", "status"),
+    [
+        ({}, "anonymous", 200),
+        ({"is_published": False}, "user", 404),
+        ({"is_published": False}, "editor", 200),
+        ({"results_visibility": Poll.ResultsVisibility.AFTER_CLOSE}, "user", 404),
+        ({"results_visibility": Poll.ResultsVisibility.AFTER_CLOSE}, "editor", 200),
+        ({"results_visibility": Poll.ResultsVisibility.PUBLISHED, "state": "closed"}, "user", 404),
+        ({"state": "upcoming"}, "anonymous", 404),
+    ],
+)
+def test_both_downloads_follow_the_same_access_rules(
+    client, user, editor, poll_kwargs, role, status
+):
+    poll = poll_with_questions(**poll_kwargs)
+    if role != "anonymous":
+        client.force_login({"user": user, "editor": editor}[role])
+    for url in (OPEN_DATA_CSV, SPREADSHEET_CSV):
+        assert client.get(url.format(slug=poll.slug)).status_code == status, url
+    assert client.get(SPREADSHEET_CSV.format(slug="gibt-es-nicht")).status_code == 404
+
+
+def test_both_downloads_count_every_vote_at_once(
+    client, editor, page_cache, django_capture_on_commit_callbacks
+):
+    # Like the open data, the spreadsheet file shows a new vote at once, with the page cache on.
+    poll = poll_with_results(editor)
+    for url in (OPEN_DATA_CSV, SPREADSHEET_CSV):
+        client.get(url.format(slug=poll.slug))
+    single, multiple, text = poll.questions.order_by("position")
+    answers = {single: [single.choices.first()], multiple: [multiple.choices.first()], text: ""}
+    with django_capture_on_commit_callbacks(execute=True):
+        cast_ballot(poll=poll, user=UserFactory(), answers=answers)
+    for url in (OPEN_DATA_CSV, SPREADSHEET_CSV):
+        text = client.get(url.format(slug=poll.slug)).content.decode("utf-8-sig")
+        assert "Teilnehmende,,3,2,5," in text or "Teilnehmende;;3;2;5;" in text, url
+
+
+def test_results_page_offers_both_downloads_and_says_which_to_use(client):
+    poll = poll_with_questions()
+    html = client.get(poll.get_results_url()).text
+    assert f'href="/abstimmungen/{poll.slug}/ergebnisse.csv"' in html
+    assert f'href="/abstimmungen/{poll.slug}/ergebnisse-tabellenkalkulation.csv"' in html
+    assert "Excel" in html and "LibreOffice" in html
+    assert "offene Daten" in html
 
 
 def test_project_page_lists_its_polls(client):
