@@ -484,7 +484,9 @@ def poll_with_results(editor, **kwargs):
     from polls.services import confirm_paper_batch
 
     confirm_paper_batch(
-        batch=PaperBatchFactory(poll=poll, ballots_count=2, counts={tanzt: 2}), confirmed_by=editor
+        batch=PaperBatchFactory(poll=poll, ballots_count=2, counts={tanzt: 2}),
+        confirmed_by=editor,
+        seen_revision=1,
     )
     return poll
 
