@@ -1,13 +1,17 @@
 """Browser journeys: Playwright drives Debian's Chromium against pytest-django's live server.
 
 Every page a journey visits goes through `visit()` or `check_page()`, which run axe-core
-(WCAG 2.0/2.1, levels A and AA) and fail the test on any violation.
+(WCAG 2.0/2.1, levels A and AA) and fail the test on any violation, and which also check what
+axe cannot: that public pages reflow at 320 CSS px without scrolling sideways, and that every
+focusable element shows a focus outline of 3:1 (tests/e2e/page_checks.py).
 """
 
 import os
 import shutil
 
 import pytest
+
+from tests.e2e import page_checks
 
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -94,7 +98,10 @@ class Journey:
         return response
 
     def check_page(self):
-        """Run axe-core on the current page and fail on any violation."""
+        """Run axe-core, the reflow and the focus check on the current page; fail on any finding.
+
+        Focus, selection and scroll position are as before, so a journey can go on typing.
+        """
         from axe_playwright_python.sync_playwright import Axe
 
         self.page.wait_for_load_state("load")
@@ -109,6 +116,10 @@ class Journey:
             )
         assert not self.foreign_requests, f"requests to other hosts: {self.foreign_requests}"
         assert not self.csp_violations, f"CSP violations: {self.csp_violations}"
+        # The admin is for staff at their desks; it need not reflow at 320 px.
+        if not page_checks.is_admin(self.page.url):
+            page_checks.check_reflow(self.page)
+        page_checks.check_focus_visible(self.page)
 
 
 # Data migrations whose rows every journey needs. The live server's transactional tests
