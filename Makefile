@@ -38,6 +38,8 @@ migrate: $(VENV)/.installed
 	$(MANAGE) createcachetable
 
 run: export DJANGO_DEBUG = 1
+# Links in mails sent in the background point to this server (settings: SITE_URL).
+run: export DJANGO_PORT = $(PORT)
 run: translations migrate ## serve the platform with demo content on http://127.0.0.1:$(PORT)/
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

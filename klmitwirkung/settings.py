@@ -273,11 +273,12 @@ NEWSLETTER_RATE_LIMITS = {
     "client": os.environ.get("RATE_LIMIT_NEWSLETTER_CLIENT", "20/h"),
 }
 
-# Mail: Django 6.1's MAILERS. The console in development, SMTP from EMAIL_URL otherwise.
+# Mail: Django 6.1's MAILERS. The console in development (readable, not quoted-printable:
+# klmitwirkung/console_mail.py), SMTP from EMAIL_URL otherwise.
 if os.environ.get("EMAIL_URL"):
     MAILERS = {"default": mailer_from_url(os.environ["EMAIL_URL"])}
 elif DEBUG:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    MAILERS = {"default": {"BACKEND": "klmitwirkung.console_mail.EmailBackend"}}
 else:
     raise ImproperlyConfigured(
         "EMAIL_URL must be set when DJANGO_DEBUG is off, "
@@ -381,8 +382,12 @@ LOGGING = {
 }
 
 SITE_NAME = "KLmitWirkung"
-# The address in links of mails sent outside a request (background tasks).
+# The address in links of mails sent outside a request (background tasks). In development
+# the port that `make run` serves on (it passes DJANGO_PORT), unless SITE_URL says otherwise.
 SITE_URL = os.environ.get(
-    "SITE_URL", "http://127.0.0.1:8000" if DEBUG else "https://klmitwirkung.de"
+    "SITE_URL",
+    f"http://127.0.0.1:{os.environ.get('DJANGO_PORT') or 8000}"
+    if DEBUG
+    else "https://klmitwirkung.de",
 ).rstrip("/")
 CONTACT_EMAIL = os.environ.get("KLMITWIRKUNG_CONTACT_EMAIL", "info@klmitwirkung.de")
