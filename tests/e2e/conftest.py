@@ -8,6 +8,8 @@ focusable element shows a focus outline of 3:1 (tests/e2e/page_checks.py).
 
 import os
 import shutil
+import threading
+import time
 
 import pytest
 
@@ -160,6 +162,56 @@ def journey(browser, live_server, migration_data):
     page.set_default_timeout(10_000)
     yield Journey(page, live_server.url)
     context.close()
+
+
+@pytest.fixture
+def new_tab(browser, live_server, migration_data):
+    """Opens a browser of another person (its own cookies) as a Journey; all are closed
+    when the test ends."""
+    contexts = []
+
+    def open_tab():
+        context = browser.new_context(locale="de-DE")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return Journey(page, live_server.url)
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def _live_server_request_threads():
+    # The live server answers each browser connection in a thread of its own, named
+    # after socketserver's process_request_thread.
+    return [
+        thread
+        for thread in threading.enumerate()
+        if thread.name.endswith("(process_request_thread)")
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _no_browser_connection_outlives_the_journey(request):
+    """A browser context left open keeps its connections to the live server, and each
+    keeps a server thread with its own database connection alive until the browser quits
+    at the end of the session. PostgreSQL then cannot drop the test database, and with
+    SQLite the threads touch the shared connection after the server stopped sharing it
+    ("DatabaseWrapper objects created in a thread can only be used in that same thread").
+    So every journey closes the contexts it opens, and this fails the one that does not."""
+    yield
+    if "live_server" not in request.fixturenames:
+        return
+    deadline = time.monotonic() + 5
+    while _live_server_request_threads() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    threads = _live_server_request_threads()
+    assert not threads, (
+        f"{len(threads)} connection(s) to the live server still open after the test: "
+        "close every browser context the journey opens (context.close(), or the new_tab "
+        "fixture)"
+    )
 
 
 def enter_second_factor(journey, secret=None):

@@ -13,7 +13,7 @@ from comments.models import Comment
 from moderation.services import release
 from tests.accounts.factories import UserFactory
 from tests.comments.factories import CommentFactory
-from tests.e2e.test_proposals_journey import new_tab, sign_in
+from tests.e2e.test_proposals_journey import sign_in
 from tests.projects.factories import ProjectFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -27,9 +27,7 @@ def local(url):
     return url[url.index("/", len("https://")) :]
 
 
-def test_a_reply_is_told_by_mail_and_each_kind_of_mail_can_be_switched_off(
-    browser, live_server, migration_data
-):
+def test_a_reply_is_told_by_mail_and_each_kind_of_mail_can_be_switched_off(new_tab):
     project = ProjectFactory(title="Smarte Parkplätze", slug="smarte-parkplaetze")
     anna = UserFactory(username="Anna", email="anna@example.org")
     bernd = UserFactory(username="Bernd", email="bernd@example.org")
@@ -37,7 +35,7 @@ def test_a_reply_is_told_by_mail_and_each_kind_of_mail_can_be_switched_off(
     comment = CommentFactory(target=project, author=anna, text="Wo sind die Sensoren?")
 
     # Bernd answers in the browser; with pre-moderation the answer waits, nobody is told.
-    replier = new_tab(browser, live_server)
+    replier = new_tab()
     sign_in(replier, bernd.email, project.get_absolute_url())
     replier.page.locator(f"#kommentar-{comment.pk}").get_by_role("link", name="Antworten").click()
     replier.check_page()
@@ -57,7 +55,7 @@ def test_a_reply_is_told_by_mail_and_each_kind_of_mail_can_be_switched_off(
     assert to_anna.subject == "[KLmitWirkung] Bernd hat auf Ihren Kommentar geantwortet"
 
     # The link in the mail leads to the answer.
-    citizen = new_tab(browser, live_server)
+    citizen = new_tab()
     sign_in(citizen, anna.email, "/konto/profil/")
     citizen.visit(local(link_in(to_anna, "#kommentar-")))
     assert (
@@ -78,7 +76,7 @@ def test_a_reply_is_told_by_mail_and_each_kind_of_mail_can_be_switched_off(
     assert not anna.notify_proposal_updates and anna.notify_replies
 
     # The unsubscribe link of the reply mail, opened without signing in, stops only replies.
-    stranger = new_tab(browser, live_server)
+    stranger = new_tab()
     stranger.visit(local(link_in(to_anna, "/konto/abbestellen/")))
     stranger.page.get_by_role("button", name="Abbestellen").click()
     stranger.check_page()

@@ -32,15 +32,6 @@ def city(migration_data):
     return topic
 
 
-def new_tab(browser, live_server):
-    from tests.e2e.conftest import Journey
-
-    context = browser.new_context(locale="de-DE")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return Journey(page, live_server.url)
-
-
 def sign_in(journey, email, then, staff=False):
     page = journey.page
     journey.visit(f"/konto/login/?next={then}")
@@ -81,27 +72,27 @@ def release_in_queue(journey, label):
 
 
 def test_proposal_and_comment_wait_for_release_and_a_report_reaches_the_moderators(
-    browser, live_server, city
+    new_tab, live_server, city
 ):
     author = UserFactory(username="Baumfreundin", email="baum@example.org")
     neighbour = UserFactory(username="Nachbar67657", email="nachbar@example.org")
     UserFactory(email="moderation@example.org", is_staff=True, groups=["Moderation"])
 
     # The citizen proposes; the proposal waits and only she sees it.
-    citizen = new_tab(browser, live_server)
+    citizen = new_tab()
     sign_in(citizen, author.email, "/vorschlaege/")
     proposal = submit_proposal(citizen)
     assert proposal.is_pending and proposal.author == author
     assert citizen.page.get_by_text("wartet auf Freigabe").first.is_visible()
     assert citizen.page.get_by_role("link", name="Bearbeiten").is_visible()
 
-    visitor = new_tab(browser, live_server)
+    visitor = new_tab()
     assert visitor.page.goto(live_server.url + proposal.get_absolute_url()).status == 404
     visitor.visit("/vorschlaege/")
     assert visitor.page.get_by_text(TITLE).count() == 0
 
     # A moderator releases it from the queue in the admin.
-    moderator = new_tab(browser, live_server)
+    moderator = new_tab()
     sign_in(moderator, "moderation@example.org", "/admin/", staff=True)
     release_in_queue(moderator, f"Vorschlag: {TITLE}")
     proposal.refresh_from_db()
@@ -114,7 +105,7 @@ def test_proposal_and_comment_wait_for_release_and_a_report_reaches_the_moderato
     link = visitor.page.get_by_role("link", name="https://www.kaiserslautern.de/stadtgruen")
     assert link.get_attribute("rel") == "nofollow ugc noopener"
 
-    other = new_tab(browser, live_server)
+    other = new_tab()
     sign_in(other, neighbour.email, proposal.get_absolute_url())
     other.page.get_by_role("button", name="Unterstützen").click()
     other.check_page()
@@ -151,11 +142,11 @@ def test_proposal_and_comment_wait_for_release_and_a_report_reaches_the_moderato
     assert moderator.page.get_by_text("Beleidigung").first.is_visible()
 
 
-def test_without_pre_moderation_contributions_appear_at_once(browser, live_server, city):
+def test_without_pre_moderation_contributions_appear_at_once(new_tab, city):
     SiteSettings.objects.update_or_create(pk=1, defaults={"premoderation": False})
     author = UserFactory(username="Baumfreundin", email="baum@example.org")
 
-    citizen = new_tab(browser, live_server)
+    citizen = new_tab()
     sign_in(citizen, author.email, "/vorschlaege/")
     proposal = submit_proposal(citizen)
     assert proposal.is_published
@@ -164,7 +155,7 @@ def test_without_pre_moderation_contributions_appear_at_once(browser, live_serve
     citizen.page.get_by_role("button", name="Kommentar absenden").click()
     citizen.check_page()
 
-    visitor = new_tab(browser, live_server)
+    visitor = new_tab()
     visitor.visit("/vorschlaege/")
     visitor.page.get_by_role("link", name=TITLE).click()
     visitor.check_page()
