@@ -27,22 +27,23 @@ $(VENV)/.installed: pyproject.toml
 translations messages migrate: export DJANGO_DEBUG = 1
 
 translations: $(VENV)/.installed ## compile the German translations
-	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
+	@$(MANAGE) compilemessages --ignore=.venv --verbosity=0
 
 messages: $(VENV)/.installed ## collect new strings into locale/de/LC_MESSAGES/django.po
 	$(MANAGE) makemessages --locale=de --ignore=.venv --ignore=tests --ignore=locale \
 		--no-obsolete --add-location=file --no-wrap
 
+# Quiet: errors still show, and `make run` ends with the demo logins, not a page of migrations.
 migrate: $(VENV)/.installed
-	$(MANAGE) migrate --no-input
-	$(MANAGE) createcachetable
+	@$(MANAGE) migrate --no-input --verbosity=0
+	@$(MANAGE) createcachetable
 
 run: export DJANGO_DEBUG = 1
 # Links in mails sent in the background point to this server (settings: SITE_URL).
 run: export DJANGO_PORT = $(PORT)
 run: translations migrate ## serve the platform with demo content on http://127.0.0.1:$(PORT)/
-	$(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@$(MANAGE) seed_demo
+	@$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed ## ruff over the code
 	$(VENV)/bin/ruff check .

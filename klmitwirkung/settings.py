@@ -378,7 +378,13 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        # Django's default logging gives "django" a console handler of its own for DEBUG,
+        # which printed every record twice in development (a task's start and end, the
+        # autoreloader); its records reach the root's handler above, once.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.db.backends": {"level": "INFO"},
+    },
 }
 
 SITE_NAME = "KLmitWirkung"

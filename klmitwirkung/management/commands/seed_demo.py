@@ -1,10 +1,13 @@
 """Load demo content: accounts for each role, pages, projects, polls, proposals and comments.
 
-Safe to run again: whatever exists already is left alone.
+Safe to run again: whatever exists already is left alone. `make run` prints what this
+prints last, just before the server starts: a few lines, the demo logins at the end.
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
+from django.urls import reverse
 
 from accounts.demo import DEMO_TOTP_SECRET, seed_users
 from moderation.demo import seed_reason_templates
@@ -12,6 +15,9 @@ from pages.demo import seed_pages
 from polls.demo import seed_polls
 from projects.demo import seed_projects
 from proposals.demo import seed_proposals
+
+# Tasks are recorded in memory and never run (Django's dummy backend).
+NOT_RUN = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
 
 
 class Command(BaseCommand):
@@ -30,12 +36,15 @@ class Command(BaseCommand):
                 "seed_demo creates accounts with known passwords and refuses to run with "
                 "DEBUG off. Use --force only on a test system."
             )
-        logins = seed_users()
-        pages = seed_pages()
-        projects = seed_projects()
-        polls = seed_polls()
-        reason_templates = seed_reason_templates()
-        proposals, comments = seed_proposals()
+        # The demo's past goes through the services, which queue mails about each decision
+        # and status change; nobody is to get those, so their tasks are kept, not run.
+        with override_settings(TASKS=NOT_RUN):
+            logins = seed_users()
+            pages = seed_pages()
+            projects = seed_projects()
+            polls = seed_polls()
+            reason_templates = seed_reason_templates()
+            proposals, comments = seed_proposals()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready ({pages} new pages, {projects} new projects, "
@@ -43,7 +52,8 @@ class Command(BaseCommand):
                 f"{reason_templates} new reason templates)."
             )
         )
-        self.stdout.write("Demo logins (sign in at /konto/login/):")
+        login_url = settings.SITE_URL + reverse("account_login")
+        self.stdout.write(f"Demo logins (sign in at {login_url}):")
         for email, password, role in logins:
             self.stdout.write(f"  {role:<12} {email:<28} {password}")
         self.stdout.write(
