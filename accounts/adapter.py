@@ -1,5 +1,5 @@
 """How allauth treats our users: public names without look-alikes, mails signed by the
-platform, not by a bare host name."""
+platform (not by a bare host name), staff signed in to the admin."""
 
 from types import SimpleNamespace
 
@@ -7,6 +7,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .names import name_key, normalise
@@ -35,3 +36,10 @@ class AccountAdapter(DefaultAccountAdapter):
         domain = request.get_host() if request is not None else "klmitwirkung.de"
         site = SimpleNamespace(name=settings.SITE_NAME, domain=domain)
         super().send_mail(template_prefix, email, {**context, "current_site": site})
+
+    def get_login_redirect_url(self, request):
+        # Staff sign in to work in the admin; a `next` given with the sign-in still wins
+        # (allauth asks the adapter only without one).
+        if request.user.is_staff:
+            return reverse("admin:index")
+        return super().get_login_redirect_url(request)

@@ -139,6 +139,13 @@ def moderated_models():
     return [model for model in apps.get_models() if issubclass(model, Moderated)]
 
 
+def count_pending():
+    """How many contributions of every kind wait for release: one query, however many."""
+    pending = [model.objects.pending().order_by().values("pk") for model in moderated_models()]
+    first, *rest = pending
+    return (first.union(*rest, all=True) if rest else first).count()
+
+
 class SiteSettings(models.Model):
     """The site-wide switch; one row, edited in the admin."""
 

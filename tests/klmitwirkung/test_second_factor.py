@@ -73,3 +73,35 @@ def test_a_code_of_the_next_step_still_counts(client, moderator, steps, accepted
     code = totp_code(at=time.time() + steps * 30)
     client.post("/konto/2fa/authenticate/", {"code": code})
     assert ("_auth_user_id" in client.session) is accepted
+
+
+# Where sign-in leads: staff to the admin, citizens to their profile, a `next` first.
+
+
+def test_staff_land_on_the_admin_after_signing_in(client, moderator):
+    response = client.post("/konto/login/", {"login": moderator.email, "password": PASSWORD})
+    assert response["Location"].startswith("/konto/2fa/authenticate/")
+    response = client.post("/konto/2fa/authenticate/", {"code": totp_code()})
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_page_asked_for_at_sign_in_still_comes_first_for_staff(client, editor):
+    client.post("/konto/login/?next=/vorschlaege/", {"login": editor.email, "password": PASSWORD})
+    response = client.post("/konto/2fa/authenticate/", {"code": totp_code()})
+    assert response["Location"] == "/vorschlaege/"
+
+
+def test_citizens_land_on_their_profile(client, user):
+    response = client.post("/konto/login/", {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/profil/"
+
+
+def test_staff_without_an_authenticator_app_land_on_setting_it_up(client):
+    staff = UserFactory(is_staff=True, groups=["Redaktion"], second_factor=False)
+    response = client.post("/konto/login/", {"login": staff.email, "password": PASSWORD})
+    assert response["Location"] == "/admin/"
+    response = client.get(response["Location"])
+    assert response["Location"].startswith(f"{ACTIVATE}?next=")
