@@ -293,8 +293,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German"))]
 # Our own strings first; then German "Sie" overrides of allauth's messages, whose own
-# German mixes "du" and "Sie".
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
+# German mixes "du" and "Sie"; then German for strings of Django's admin (and its JavaScript
+# calendar and filters) that Django's own German catalogues lack.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "locale" / "overrides",
+    BASE_DIR / "locale" / "django",
+]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

@@ -8,7 +8,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from klmitwirkung.admin_forms import LabelledInlineFormSet
 from klmitwirkung.admin_pages import AdminPagesMixin
 
 from . import services
@@ -83,15 +83,6 @@ class ResultsPublishedFilter(admin.SimpleListFilter):
         if self.value() in {"yes", "no"}:
             return queryset.filter(results_published_at__isnull=self.value() == "no")
         return queryset
-
-
-class LabelledInlineFormSet(BaseInlineFormSet):
-    """Tabular inlines name their inputs only in the column headings: screen readers need more."""
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        for field in form.fields.values():
-            field.widget.attrs.setdefault("aria-label", field.label)
 
 
 class QuestionInline(admin.TabularInline):

@@ -1,6 +1,10 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from klmitwirkung.admin_forms import LabelledFileWidget, LabelledInlineFormSet
 
 from .models import Phase, Project, ProjectUpdate, Topic
 
@@ -14,6 +18,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 class PhaseInline(admin.TabularInline):
     model = Phase
+    formset = LabelledInlineFormSet
     extra = 0
     fields = ["title", "start", "end", "description"]
 
@@ -30,7 +35,11 @@ class ProjectAdmin(admin.ModelAdmin):
     list_filter = ["is_published", "kind", "status", "accepts_proposals", "topics"]
     search_fields = ["title", "teaser", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["topics"]
+    # A handful of topics: plain checkboxes, named one by one, that work without JavaScript.
+    formfield_overrides = {
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+        models.ImageField: {"widget": LabelledFileWidget},
+    }
     inlines = [PhaseInline, ProjectUpdateInline]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [

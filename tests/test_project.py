@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CATALOGUES = [
     ROOT / "locale/de/LC_MESSAGES/django.po",
     ROOT / "locale/overrides/de/LC_MESSAGES/django.po",
+    ROOT / "locale/django/de/LC_MESSAGES/django.po",
+    ROOT / "locale/django/de/LC_MESSAGES/djangojs.po",
 ]
 
 

@@ -1,6 +1,7 @@
 """Editors maintain projects in the admin; moderators cannot."""
 
 import io
+from html.parser import HTMLParser
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -8,7 +9,7 @@ from PIL import Image
 
 from projects.models import Project
 
-from .factories import TopicFactory
+from .factories import PhaseFactory, ProjectFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +78,48 @@ def test_moderator_cannot_edit_projects(client, moderator):
     client.force_login(moderator)
     assert client.get("/admin/projects/project/add/").status_code == 403
     assert client.get("/admin/projects/project/").status_code == 403
+
+
+class FormFields(HTMLParser):
+    """The fields of a page that people fill in, and the ids that a <label> names."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields = []
+        self.labelled = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "label" and attrs.get("for"):
+            self.labelled.add(attrs["for"])
+        if tag in {"input", "select", "textarea"} and attrs.get("type") not in {
+            "hidden",
+            "submit",
+            "button",
+        }:
+            self.fields.append(attrs)
+
+
+def unnamed_fields(html):
+    """The names of the fields that a screen reader could not name."""
+    page = FormFields()
+    page.feed(html)
+    return [
+        field.get("name")
+        for field in page.fields
+        if not (field.get("aria-label") or field.get("aria-labelledby"))
+        and field.get("id") not in page.labelled
+    ]
+
+
+def test_every_field_of_the_project_form_has_a_name(client, editor, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    project = ProjectFactory(topics=[TopicFactory()], image=png(), image_alt="Ein rotes Bild")
+    PhaseFactory(project=project)
+    client.force_login(editor)
+    for path in ["/admin/projects/project/add/", f"/admin/projects/project/{project.pk}/change/"]:
+        html = client.get(path).text
+        assert unnamed_fields(html) == [], path
+    # The phases of the timeline are named after their columns.
+    assert 'name="phases-0-title"' in html
+    assert 'aria-label="Titel"' in html
