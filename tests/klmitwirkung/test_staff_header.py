@@ -57,9 +57,7 @@ def test_editors_who_do_not_moderate_see_the_link_without_a_number(client, edito
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "citizen"])
-def test_visitors_and_citizens_see_no_admin_link_and_pay_no_query_for_it(
-    client, user, signed_in
-):
+def test_visitors_and_citizens_see_no_admin_link_and_pay_no_query_for_it(client, user, signed_in):
     ProposalFactory(moderation_state=PENDING)
     if signed_in:
         client.force_login(user)
