@@ -3,9 +3,10 @@
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import format_html
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
+from klmitwirkung.admin_lists import short_date
 from moderation.admin import ModeratedAdmin
 
 from .models import Comment, allowed_target_models
@@ -30,14 +31,10 @@ class TargetKindFilter(admin.SimpleListFilter):
 
 @admin.register(Comment)
 class CommentAdmin(ModeratedAdmin):
-    list_display = [
-        "excerpt",
-        "target_link",
-        "author",
-        "is_official",
-        "moderation_state",
-        "created_at",
-    ]
+    # The state first, and everything in view at 1280 px: an official answer is marked in
+    # its text rather than in a column of its own, the date is written short.
+    list_display = ["moderation_state", "excerpt", "target_link", "author", "created"]
+    list_display_links = ["excerpt"]
     list_filter = ["moderation_state", "is_official", TargetKindFilter, "created_at"]
     list_select_related = ["author", "parent"]
     search_fields = ["text"]
@@ -60,7 +57,17 @@ class CommentAdmin(ModeratedAdmin):
 
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
-        return Truncator(comment.text).chars(80) if comment.text else _("(deleted)")
+        text = Truncator(comment.text).chars(80) if comment.text else _("(deleted)")
+        if comment.is_official:
+            official = capfirst(Comment._meta.get_field("is_official").verbose_name)
+            return format_html("<strong>{}:</strong> {}", official, text)
+        return text
+
+    @admin.display(
+        description=Comment._meta.get_field("created_at").verbose_name, ordering="created_at"
+    )
+    def created(self, comment):
+        return short_date(comment.created_at)
 
     @admin.display(description=_("page"))
     def target_link(self, comment):

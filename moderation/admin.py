@@ -340,15 +340,8 @@ def queue_rows(keys):
 class DecisionAdmin(AdminPagesMixin, admin.ModelAdmin):
     """The log of every decision: read only, as it was recorded."""
 
-    list_display = [
-        "created_at",
-        "contribution_kind",
-        "contribution",
-        "kind",
-        "reason_excerpt",
-        "moderator",
-        "author",
-    ]
+    # In view at 1280 px: the kind of contribution and its author are on the entry's page.
+    list_display = ["created_at", "kind", "contribution", "reason_excerpt", "moderator"]
     list_display_links = ["created_at"]
     list_filter = ["kind", ("moderator", admin.RelatedOnlyFieldListFilter), "created_at"]
     list_select_related = ["content_type", "moderator", "author"]
@@ -658,14 +651,15 @@ def reported_contributions(reports):
 class ReportAdmin(AdminPagesMixin, admin.ModelAdmin):
     """Reports of citizens, open ones first; handled per contribution through the service."""
 
+    # The state first, and in view at 1280 px: the contribution's own moderation state is
+    # on the report's page, not in a column.
     list_display = [
+        "state",
         "created_at",
         "reason",
         "contribution_link",
         "contribution_text",
-        "contribution_state",
         "reporter",
-        "state",
     ]
     list_display_links = ["created_at"]
     list_filter = [ReportStateFilter, "reason", "resolution"]

@@ -493,15 +493,10 @@ BATCH_FIELDS = ["place", "collected_on", "ballots_count", "note"]
 class PaperBatchAdmin(AdminPagesMixin, admin.ModelAdmin):
     """Paper ballots from the stands: custom pages, so that every write goes through a service."""
 
-    list_display = [
-        "place",
-        "poll",
-        "collected_on",
-        "ballots_count",
-        "state",
-        "entered_by",
-        "confirmed_by",
-    ]
+    # The state first, and who entered and who confirmed in view at 1280 px: the batch
+    # (place and date) with its poll below them in one column.
+    list_display = ["state", "batch", "ballots", "entered_by", "confirmed_by"]
+    list_display_links = None
     list_filter = [BatchStateFilter, "poll"]
     search_fields = ["place", "note", "poll__title"]
     date_hierarchy = "collected_on"
@@ -512,6 +507,19 @@ class PaperBatchAdmin(AdminPagesMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("state"))
     def state(self, batch):
         return batch.get_state_display()
+
+    @admin.display(description=gettext_lazy("paper batch"), ordering="collected_on")
+    def batch(self, batch):
+        return format_html(
+            '<a href="{}">{}</a><br><span class="quiet">{}</span>',
+            self.batch_url(batch),
+            batch,
+            batch.poll,
+        )
+
+    @admin.display(description=pgettext_lazy("paper batch", "ballots"), ordering="ballots_count")
+    def ballots(self, batch):
+        return batch.ballots_count
 
     def has_delete_permission(self, request, obj=None):
         # A batch is voided with a reason instead: what was entered stays on record.

@@ -5,8 +5,10 @@ response of the city, and each change becomes a dated entry of the history.
 """
 
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from klmitwirkung.admin_lists import short_date
 from moderation.admin import ModeratedAdmin
 
 from . import services
@@ -39,18 +41,12 @@ class StatusEntryInline(admin.TabularInline):
 
 @admin.register(Proposal)
 class ProposalAdmin(ModeratedAdmin):
-    list_display = [
-        "title",
-        "status",
-        "moderation_state",
-        "topic",
-        "project",
-        "author",
-        "created_at",
-        "support_count",
-    ]
+    # The states first, and everything in view at 1280 px: topic and project are filters
+    # rather than columns, the author is named under the date.
+    list_display = ["moderation_state", "status", "title", "submitted", "support_count"]
+    list_display_links = ["title"]
     list_filter = ["status", "moderation_state", "topic", "project"]
-    list_select_related = ["author", "project", "topic"]
+    list_select_related = ["author"]
     search_fields = ["title", "description"]
     fieldsets = [
         (None, {"fields": ["title", "description", "author", "topic", "project", "created_at"]}),
@@ -73,6 +69,14 @@ class ProposalAdmin(ModeratedAdmin):
         "response_at",
     ]
     inlines = [StatusEntryInline]
+
+    @admin.display(
+        description=Proposal._meta.get_field("created_at").verbose_name, ordering="created_at"
+    )
+    def submitted(self, proposal):
+        return format_html(
+            "{}<br>{}", short_date(proposal.created_at), proposal.author or _("deleted account")
+        )
 
     def has_change_permission(self, request, obj=None):
         # Changing a proposal means setting its status or response, nothing else.

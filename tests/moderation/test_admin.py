@@ -831,6 +831,17 @@ def test_comment_list_shows_target_without_a_query_per_row(moderator_client):
     assert len(many) == len(few)
 
 
+def test_comment_list_marks_answers_of_the_city_and_writes_dates_short(moderator_client):
+    CommentFactory(text="Wir prüfen das.", is_official=True)
+    CommentFactory(text="Danke!")
+
+    html = moderator_client.get(COMMENTS_URL).text
+
+    assert "<strong>Antwort der Stadt:</strong> Wir prüfen das." in html
+    assert "<strong>Antwort der Stadt:</strong> Danke!" not in html
+    assert timezone.localtime().strftime("%d.%m.%Y") in html
+
+
 def test_comment_text_is_read_only_and_moderators_hide_and_restore(moderator_client):
     comment = CommentFactory(text="Original")
     change_url = f"{COMMENTS_URL}{comment.pk}/change/"

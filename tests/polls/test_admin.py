@@ -543,6 +543,21 @@ def test_moderators_confirm_but_do_not_enter_or_void(client, moderator):
     assert batch.state == PaperBatch.State.ENTERED
 
 
+def test_batch_list_shows_the_state_first_and_each_batch_with_its_poll(client, editor):
+    poll = poll_with_questions(title="Was kommt auf den Platz?")
+    batch = PaperBatchFactory(poll=poll, place="Wochenmarkt", ballots_count=12)
+    client.force_login(editor)
+
+    response = client.get("/admin/polls/paperbatch/")
+
+    html = response.text
+    columns = [column["text"] for column in response.context["result_headers"]]
+    assert columns == ["Status", "Papierstapel", "Stimmzettel", "erfasst von", "bestätigt von"]
+    assert f'<a href="/admin/polls/paperbatch/{batch.pk}/change/">{batch}</a>' in html
+    assert '<span class="quiet">Was kommt auf den Platz?</span>' in html
+    assert '<td class="field-ballots">12</td>' in html
+
+
 # Free-text answers
 
 
