@@ -1,11 +1,13 @@
 """A moderator in Chromium at 1280 × 800 (the admin's menu and the filters beside the list):
 the key columns of the admin's lists are in view without scrolling the table sideways, the
-state first. With the demo content and the longest public names allowed."""
+state first. With the demo content and the longest public names allowed. On the way, the
+public header shows how much waits for release."""
 
 import pytest
 from django.core.management import call_command
 
 from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from moderation.models import count_pending
 from polls.models import Poll
 from tests.accounts.factories import UserFactory
 from tests.e2e.conftest import enter_second_factor
@@ -72,6 +74,15 @@ def test_key_columns_of_the_admin_lists_are_in_view_at_1280_pixels(browser, live
     page.get_by_role("button", name="Anmelden").click()
     enter_second_factor(journey, DEMO_TOTP_SECRET)
     page.wait_for_url("**/admin/")
+
+    # On the public site the header says how much waits for release, in words too.
+    journey.visit("/")
+    waiting = count_pending()
+    assert waiting > 1
+    admin_link = page.get_by_role(
+        "link", name=f"Verwaltung {waiting} Beiträge warten auf Freigabe"
+    )
+    assert admin_link.is_visible()
 
     for path, (first, key_columns) in LISTS.items():
         journey.visit(path)
