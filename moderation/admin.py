@@ -41,6 +41,7 @@ from .permissions import can_hide, can_reject, can_release, can_restore
 from .templatetags.moderation_admin import public_url, seen_key
 
 QUEUE_PAGE_SIZE = 25
+WORDS_DELETED = gettext_lazy("(words deleted)")
 
 
 # Decisions: what each one calls, who may take it, whether it needs a reason
@@ -198,7 +199,7 @@ class ReasonForm(forms.Form):
 
 
 def contribution_key(contribution):
-    """ "app.model:pk:version": a contribution as a page showed it, for the decision on it."""
+    """The key "app.model:pk:version" of a contribution as a page showed it."""
     return seen_key(contribution)
 
 
@@ -371,8 +372,9 @@ class DecisionAdmin(AdminPagesMixin, admin.ModelAdmin):
                 args=[decision.object_id],
             )
         except NoReverseMatch:
-            return decision.summary
-        return format_html('<a href="{}">{}</a>', url, decision.summary)
+            return decision.summary or WORDS_DELETED
+        # Words that were deleted (moderation.services.forget_words) leave no summary.
+        return format_html('<a href="{}">{}</a>', url, decision.summary or WORDS_DELETED)
 
     @admin.display(description=gettext_lazy("reason"))
     def reason_excerpt(self, decision):

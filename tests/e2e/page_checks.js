@@ -170,7 +170,11 @@
 
         if (active && active !== document.body) {
             active.focus({preventScroll: true});
-            if (selection && selection[0] !== null) active.setSelectionRange(...selection);
+            // Only text fields have a selection (a select or a button has none).
+            if (selection && typeof selection[0] === "number"
+                && typeof active.setSelectionRange === "function") {
+                active.setSelectionRange(...selection);
+            }
         } else {
             // Blurring would keep Tab's starting point at the last element focused; an element
             // removed leaves it where the element stood.

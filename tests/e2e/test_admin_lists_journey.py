@@ -61,11 +61,17 @@ def demo(settings, migration_data):
     )
 
 
-def test_key_columns_of_the_admin_lists_are_in_view_at_1280_pixels(browser, live_server, demo):
+@pytest.fixture
+def wide_desk(browser, live_server):
     from tests.e2e.conftest import Journey
 
     context = browser.new_context(locale="de-DE", viewport={"width": WIDTH, "height": HEIGHT})
-    journey = Journey(context.new_page(), live_server.url)
+    yield Journey(context.new_page(), live_server.url)
+    context.close()
+
+
+def test_key_columns_of_the_admin_lists_are_in_view_at_1280_pixels(wide_desk, demo):
+    journey = wide_desk
     page = journey.page
     page.set_default_timeout(10_000)
     journey.visit("/konto/login/")
@@ -98,4 +104,3 @@ def test_key_columns_of_the_admin_lists_are_in_view_at_1280_pixels(browser, live
             assert layout["left"] <= left and right <= min(layout["right"], WIDTH), (
                 f"{path}: the column {name} ({left}–{right} px) is out of view"
             )
-    context.close()

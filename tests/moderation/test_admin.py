@@ -966,3 +966,22 @@ def test_citizens_markup_is_shown_as_text_everywhere(moderator_client, moderator
     )
     assert SCRIPT not in asked.text
     assert ESCAPED_SCRIPT in asked.text
+
+
+def test_the_decision_log_names_a_contribution_whose_words_were_deleted(moderator_client):
+    from comments.services import delete_comment
+
+    comment = CommentFactory(moderation_state=PENDING, text="Schon bald gelöscht")
+    release(
+        contribution=comment,
+        moderator=UserFactory(is_staff=True, groups=["Moderation"]),
+        seen_revision=1,
+    )
+    delete_comment(comment=comment, user=comment.author)
+
+    html = moderator_client.get(DECISIONS_URL).text
+
+    assert "Schon bald gelöscht" not in html
+    assert (
+        f'<a href="/admin/comments/comment/{comment.pk}/change/">(Wortlaut gelöscht)</a>' in html
+    )
