@@ -159,7 +159,7 @@ def test_forced_colours_keep_the_online_and_paper_bars_and_their_legend(journey,
         )
         assert box["width"] >= 4 and box["height"] >= 4, f"{locator} has no area: {box}"
         image = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB")
-        pixels = list(image.getdata())
+        pixels = list(image.get_flattened_data())
         far = [p for p in pixels if sum(abs(a - b) for a, b in zip(p, canvas, strict=True)) > 96]
         return len(far) / len(pixels)
 
