@@ -449,18 +449,7 @@ def test_results_wait_for_the_close_where_the_poll_says_so(client):
 
 
 def test_results_csv_is_open_data_with_the_same_figures(client, editor):
-    poll = poll_with_questions(eligibility=Poll.Eligibility.GUESTS)
-    single = poll.questions.get(position=1)
-    roundnet, _, tanzt = single.choices.all()
-    BallotFactory(poll=poll, choices=[tanzt])
-    BallotFactory(poll=poll, user=None, is_guest=True, choices=[roundnet])
-    from polls.services import confirm_paper_batch
-
-    confirm_paper_batch(
-        batch=PaperBatchFactory(poll=poll, ballots_count=2, counts={tanzt: 2}),
-        confirmed_by=editor,
-        seen_revision=1,
-    )
+    poll = poll_with_results(editor)
     response = client.get(f"/abstimmungen/{poll.slug}/ergebnisse.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert f"{poll.slug}-ergebnisse.csv" in response["Content-Disposition"]
