@@ -34,9 +34,10 @@ messages: $(VENV)/.installed ## collect new strings into locale/de/LC_MESSAGES/d
 		--no-obsolete --add-location=file --no-wrap
 
 # Quiet: errors still show, and `make run` ends with the demo logins, not a page of migrations.
+# The cache table first: `migrate` checks that it exists (klmitwirkung/checks.py).
 migrate: $(VENV)/.installed
-	@$(MANAGE) migrate --no-input --verbosity=0
 	@$(MANAGE) createcachetable
+	@$(MANAGE) migrate --no-input --verbosity=0
 
 run: export DJANGO_DEBUG = 1
 # Links in mails sent in the background point to this server (settings: SITE_URL).

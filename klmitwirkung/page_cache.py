@@ -4,8 +4,8 @@ When a vote opens and the press release goes out, most visitors are not signed i
 look at the same few pages. Such a page is rendered once and then served from the cache
 "pages" (a Redis of its own in production, or each process's memory). Its key is made of
 the address, the language and the current version of each kind of content the page shows;
-the versions live in the default cache, shared by every app server, beside the rate
-limits, where no page entry can push them out.
+the versions are shared by every app server (settings.PAGE_CACHE_VERSIONS), stored without
+expiry where pages expire, so that no page entry can push them out.
 
 The services that change public content call `changed(kind)`; after their transaction
 commits, the kind gets a new version, so the next visitor sees the change. A new ballot
@@ -30,7 +30,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -61,12 +61,13 @@ CSRF_PLACEHOLDER_INPUT = re.compile(
 
 
 def pages():
-    """Where rendered pages and figures go: a cache that may evict them at any time.
-
-    The versions stay in the default cache beside the rate limits, where nothing is
-    evicted to make room for pages (settings.CACHES).
-    """
+    """Where rendered pages and figures go: a cache that may evict them at any time."""
     return caches["pages"]
+
+
+def versions_cache():
+    """Where the content versions go: shared by every app process (settings.CACHES)."""
+    return caches[settings.PAGE_CACHE_VERSIONS]
 
 
 def _version_key(kind):
@@ -88,7 +89,9 @@ def changed(*kinds, forget_pages=False):
 
     def bump():
         try:
-            cache.set_many({_version_key(kind): uuid.uuid4().hex for kind in kinds}, timeout=None)
+            versions_cache().set_many(
+                {_version_key(kind): uuid.uuid4().hex for kind in kinds}, timeout=None
+            )
         except CACHE_ERRORS:
             # The change is committed; cached pages show it once they expire.
             logger.exception("Page cache unavailable: pages showing %s may be out of date", kinds)
@@ -104,6 +107,7 @@ def changed(*kinds, forget_pages=False):
 def versions(kinds):
     """The current version of each kind, in one cache round trip."""
     keys = [_version_key(kind) for kind in kinds]
+    cache = versions_cache()
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:

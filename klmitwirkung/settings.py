@@ -130,43 +130,41 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Two caches, so that rendered pages can never push out what must hold:
-# - "default", shared by every app process: rate limits (allauth's and ours) and the
-#   content versions of the page cache. Nothing in it may be evicted to make room (a login
-#   lock must hold), so its Redis runs with `maxmemory-policy noeviction`; its keys are few
-#   and small. Without REDIS_URL, Django's database cache.
-# - "pages": rendered public pages and counted figures (klmitwirkung/page_cache.py), which
-#   may be evicted at any time and are rendered anew. PAGE_CACHE_URL names a Redis of its
-#   own (`allkeys-lru`); without it, each app process keeps pages in its own memory. Either
-#   way a change shows at once: the versions in the entries' keys live in "default".
+# Two caches, so that rendered pages can never push out what must hold, and so that Redis
+# may fail without harm:
+# - "default", in PostgreSQL (table klmitwirkung_cache, `manage.py createcachetable`): rate
+#   limits, allauth's and ours. Never evicted to make room (klmitwirkung/cache.py): a login
+#   lock holds under any flood, and signing in and writing work while Redis is down.
+# - "pages": rendered public pages, counted figures and their content versions
+#   (klmitwirkung/page_cache.py). With REDIS_URL a Redis shared by all app servers, run with
+#   `maxmemory-policy volatile-lru`: pages expire and go first, the versions have no expiry.
+#   If it is down, pages are rendered as if there were no cache. Without REDIS_URL each app
+#   process keeps pages in its own memory, and the versions live in "default", shared.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", "")
-if REDIS_URL:
-    DEFAULT_CACHE = {
+CACHES = {
+    "default": {
+        "BACKEND": "klmitwirkung.cache.DurableDatabaseCache",
+        "LOCATION": "klmitwirkung_cache",
+        # Expired entries are deleted whenever the table grows past this; live ones never.
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
+    "pages": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "klmitwirkung",
+        # A Redis that hangs must not hang the pages: give up within a second.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
-else:
-    DEFAULT_CACHE = {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "klmitwirkung_cache",
-        # Culling would drop rate limits; expired entries are removed as they are met.
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-    }
-if PAGE_CACHE_URL:
-    PAGES_CACHE = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": PAGE_CACHE_URL,
-        "KEY_PREFIX": "klmitwirkung-pages",
-    }
-else:
-    PAGES_CACHE = {
+    if REDIS_URL
+    else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "klmitwirkung-pages",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "500"))},
-    }
-CACHES = {"default": DEFAULT_CACHE, "pages": PAGES_CACHE}
+    },
+}
+# Where the content versions live: beside the pages when those are shared, otherwise in the
+# shared "default", so that every process sees a change at once.
+PAGE_CACHE_VERSIONS = "pages" if REDIS_URL else "default"
 
 # Public pages for visitors who are not signed in are served from the cache for up to
 # this many seconds; a change through the services shows at once (klmitwirkung/page_cache.py).

@@ -82,3 +82,20 @@ def database_queue(settings):
     yield
     del settings.TASKS
     reset()
+
+
+@pytest.fixture(scope="session")
+def cache_table(django_db_setup, django_db_blocker):
+    """The table of production's durable cache (rate limits) in the test database, for
+    servers and tests that run with production's CACHES; the test settings keep their
+    caches in memory."""
+    from django.conf import settings
+
+    from klmitwirkung.settings import CACHES as PRODUCTION_CACHES
+
+    with (
+        django_db_blocker.unblock(),
+        override_settings(CACHES={**settings.CACHES, "default": PRODUCTION_CACHES["default"]}),
+    ):
+        call_command("createcachetable", verbosity=0)
+    return PRODUCTION_CACHES["default"]["LOCATION"]

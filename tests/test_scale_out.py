@@ -250,8 +250,9 @@ def data(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def servers(tmp_path, data):
-    """Two app servers, A and B, on one database and one Redis database."""
+def servers(tmp_path, data, cache_table):
+    """Two app servers, A and B, on one database (rate limits in its cache table) and one
+    Redis database (pages)."""
     redis = redis_client()
     redis.flushdb()
     (tmp_path / "scale_out_settings.py").write_text(SETTINGS_MODULE)

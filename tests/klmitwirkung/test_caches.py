@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client
 
 from klmitwirkung import page_cache
@@ -22,7 +23,7 @@ def settings_with(**environ):
     kept = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "REDIS_", "PAGE_CACHE_"))
+        if not key.startswith(("DJANGO_", "REDIS_"))
     }
     spec = importlib.util.spec_from_file_location(
         "some_settings", ROOT / "klmitwirkung/settings.py"
@@ -33,21 +34,18 @@ def settings_with(**environ):
     return module
 
 
-def test_with_two_redis_servers_pages_go_to_their_own():
-    settings = settings_with(
-        REDIS_URL="redis://shared:6379/0", PAGE_CACHE_URL="redis://pages:6379/0"
-    )
-    assert settings.CACHES["default"]["LOCATION"] == "redis://shared:6379/0"
-    assert settings.CACHES["pages"]["LOCATION"] == "redis://pages:6379/0"
+def test_rate_limits_live_in_postgresql_and_pages_in_redis():
+    settings = settings_with(REDIS_URL="redis://cache:6379/0")
+    assert settings.CACHES["default"]["BACKEND"] == "klmitwirkung.cache.DurableDatabaseCache"
+    assert settings.CACHES["pages"]["LOCATION"] == "redis://cache:6379/0"
+    assert settings.PAGE_CACHE_VERSIONS == "pages"
 
 
-def test_without_a_page_cache_server_each_process_keeps_pages_in_memory():
-    settings = settings_with(REDIS_URL="redis://shared:6379/0")
-    assert settings.CACHES["default"]["LOCATION"] == "redis://shared:6379/0"
-    assert settings.CACHES["pages"]["BACKEND"].endswith("LocMemCache")
+def test_without_redis_each_process_keeps_pages_and_the_versions_are_shared():
     settings = settings_with()
-    assert settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+    assert settings.CACHES["default"]["BACKEND"] == "klmitwirkung.cache.DurableDatabaseCache"
     assert settings.CACHES["pages"]["BACKEND"].endswith("LocMemCache")
+    assert settings.PAGE_CACHE_VERSIONS == "default"
 
 
 @pytest.mark.django_db
@@ -90,3 +88,32 @@ def test_a_flood_of_pages_does_not_lift_a_login_lock(settings, client):
     response = client.post(LOGIN, {"login": user.email, "password": PASSWORD})
     assert "_auth_user_id" not in client.session
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.text
+
+
+DURABLE = {
+    "BACKEND": "klmitwirkung.cache.DurableDatabaseCache",
+    "LOCATION": "durable_cache_test",
+    "OPTIONS": {"MAX_ENTRIES": 5, "CULL_FREQUENCY": 2},
+}
+
+
+@pytest.mark.django_db
+def test_the_durable_cache_tidies_up_expired_entries_but_never_live_ones(settings):
+    from django.core.management import call_command
+
+    settings.CACHES = {**settings.CACHES, "durable": DURABLE}
+    call_command("createcachetable", "durable_cache_test")
+    durable = caches["durable"]
+    for number in range(20):
+        durable.set(f"lock-{number}", number, timeout=600)
+    durable.set("gone", 1, timeout=-1)
+
+    durable.set("one-more", 1)
+
+    assert all(durable.get(f"lock-{number}") == number for number in range(20))
+    assert durable.get("one-more") == 1
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT cache_key FROM durable_cache_test WHERE cache_key LIKE %s", ["%gone"]
+        )
+        assert cursor.fetchall() == []
