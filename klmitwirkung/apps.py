@@ -7,3 +7,6 @@ class KLmitWirkungConfig(AppConfig):
 
     name = "klmitwirkung"
     verbose_name = _("KLmitWirkung")
+
+    def ready(self):
+        from klmitwirkung import checks  # noqa: F401 - registers the system checks

@@ -1,5 +1,7 @@
 """Fixtures shared by all tests."""
 
+import os
+import shutil
 from io import StringIO
 
 import pytest
@@ -9,6 +11,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from tests.accounts.factories import UserFactory
+from tests.processes import RedisServer
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +102,17 @@ def cache_table(django_db_setup, django_db_blocker):
     ):
         call_command("createcachetable", verbosity=0)
     return PRODUCTION_CACHES["default"]["LOCATION"]
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A private redis-server on a free port, which the test may stop and start."""
+    if shutil.which("redis-server") is None:
+        message = "the Redis fault test needs redis-server (apt-get install redis-server)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
