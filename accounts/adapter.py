@@ -1,5 +1,5 @@
 """How allauth treats our users: public names without look-alikes, mails signed by the
-platform (not by a bare host name), staff signed in to the admin."""
+platform (not by a bare host name) and sent through the outbox, staff signed in to the admin."""
 
 from types import SimpleNamespace
 
@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from outbox.services import queue_mail
 
 from .names import name_key, normalise
 
@@ -31,11 +33,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"
 
     def send_mail(self, template_prefix, email, context):
-        # Without django.contrib.sites allauth would name the site by its host name.
+        """Into the outbox, sent after the commit and retried while the mail server is
+        down: the person sees "we have sent you an e-mail", never an error page."""
         request = context.get("request") or self.request
+        # Without django.contrib.sites allauth would name the site by its host name.
         domain = request.get_host() if request is not None else "klmitwirkung.de"
         site = SimpleNamespace(name=settings.SITE_NAME, domain=domain)
-        super().send_mail(template_prefix, email, {**context, "current_site": site})
+        context = {"request": request, "email": email, **context, "current_site": site}
+        queue_mail(self.render_mail(template_prefix, email, context), purpose=template_prefix)
 
     def get_login_redirect_url(self, request):
         # Staff sign in to work in the admin; a `next` given with the sign-in still wins

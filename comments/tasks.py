@@ -4,6 +4,7 @@ from django.tasks import task
 from django.utils.text import Truncator
 
 from klmitwirkung.notifications import absolute_url, notification_message, wants
+from outbox.services import queue_mail
 
 from .models import Comment
 
@@ -53,5 +54,5 @@ def notify_author_of_reply(reply_id):
         or not wants(recipient, KIND)
     ):
         return False
-    reply_message(reply, recipient).send()
+    queue_mail(reply_message(reply, recipient), purpose="comments/email/reply")
     return True

@@ -6,6 +6,7 @@ the apps keep pointing one way.
 
 import datetime
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -20,6 +21,7 @@ from moderation import privacy as moderation_privacy
 from moderation.models import ModerationState
 from moderation.services import forget_words
 from newsletter import privacy as newsletter_privacy
+from outbox import privacy as outbox_privacy
 from polls import privacy as polls_privacy
 from projects import privacy as projects_privacy
 from proposals import privacy as proposals_privacy
@@ -40,10 +42,17 @@ EXPORT_PARTS = (
     polls_privacy.export_for,
     moderation_privacy.export_for,
     newsletter_privacy.export_for,
+    lambda user: outbox_privacy.export_for(addresses_of(user)),
 )
 
 # Contributions that were never public go with the account instead of staying nameless.
 NEVER_PUBLIC = (ModerationState.PENDING, ModerationState.REJECTED)
+
+
+def addresses_of(user):
+    """Every e-mail address of the account, confirmed or not."""
+    addresses = set(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
+    return sorted(addresses | ({user.email} if user.email else set()))
 
 
 def personal_data(user):
@@ -114,7 +123,8 @@ def prepare_account_deletion(user):
     What was never public goes with the account, and so does every copy of its words (the
     logs keep that a decision was taken, not the words judged). Supports are counted on
     their proposals, so they go with their count. The newsletter of the account's confirmed
-    addresses ends, its sessions on every device end, and public pages that showed its
+    addresses ends, mails to its addresses are deleted (sent or not), its sessions on
+    every device end, and public pages that showed its
     name are out of date after the commit and removed from the cache.
     """
     for model in (Comment, Proposal):
@@ -124,8 +134,9 @@ def prepare_account_deletion(user):
     # Words the person deleted before are gone already; their copies go now at the latest.
     deleted_comments = Comment.objects.filter(author=user, deleted_at__isnull=False)
     forget_words(model=Comment, pks=deleted_comments.values_list("pk", flat=True))
-    # Before the addresses go: they are what links a subscription to the person.
+    # Before the addresses go: they are what links a subscription or a mail to the person.
     newsletter_privacy.delete_for(user)
+    outbox_privacy.delete_for(addresses_of(user))
     proposals_privacy.delete_for(user)
     accounts_privacy.delete_for(user)
     page_cache.changed(page_cache.CONTENT, forget_pages=True)

@@ -3,6 +3,7 @@
 from django.tasks import task
 
 from klmitwirkung.notifications import absolute_url, notification_message, wants
+from outbox.services import queue_mail
 
 from .models import Decision
 
@@ -34,5 +35,5 @@ def notify_author_of_decision(decision_id):
     contribution = decision.contribution
     if contribution is None:  # deleted since the decision
         return False
-    decision_message(decision, contribution).send()
+    queue_mail(decision_message(decision, contribution), purpose="moderation/email/decision")
     return True

@@ -229,7 +229,10 @@ def delivery_state(issue):
     if not issue.is_sent:
         return "–"
     if issue.delivery_finished_at is not None:
-        return _("finished on %(date)s: %(delivered)d delivered, %(failed)d failed") % {
+        return _(
+            "finished on %(date)s: %(delivered)d delivered, %(failed)d not at once (in the e-mail "
+            "queue)"
+        ) % {
             "date": _date(issue.delivery_finished_at),
             "delivered": issue.delivered_count or 0,
             "failed": issue.failed_count or 0,

@@ -8,6 +8,8 @@ from django.core.mail import mailers
 from django.tasks import task
 from django.utils import timezone
 
+from outbox.services import queue_mail
+
 from .mails import (
     already_subscribed_message,
     confirmation_message,
@@ -29,24 +31,30 @@ def send_subscription_mail(subscriber_id):
     if subscriber is None:
         return False
     if subscriber.is_confirmed:
-        already_subscribed_message(subscriber).send()
+        queue_mail(
+            already_subscribed_message(subscriber), purpose="newsletter/email/already_subscribed"
+        )
     else:
-        confirmation_message(subscriber).send()
+        queue_mail(confirmation_message(subscriber), purpose="newsletter/email/confirm")
     return True
 
 
 @task
 def send_test_issue(issue_id, user_id):
     user = get_user_model().objects.get(pk=user_id)
-    issue_message_for_address(Issue.objects.get(pk=issue_id), user.email).send()
+    queue_mail(
+        issue_message_for_address(Issue.objects.get(pk=issue_id), user.email),
+        purpose="newsletter/email/issue",
+    )
 
 
 @task
 def send_issue(issue_id):
     """One personal mail per subscriber confirmed when the issue was sent; returns how many.
 
-    The delivery is claimed first, so a task queued or run twice sends nothing twice. A
-    failing address is logged and skipped; the counts end up on the issue for the editors.
+    The delivery is claimed first, so a task queued or run twice sends nothing twice. The
+    mails go out over one connection; one that the mail server does not take goes into the
+    outbox, which tries it again. The counts end up on the issue for the editors.
     """
     now = timezone.now()
     claimed = Issue.objects.filter(
@@ -68,9 +76,10 @@ def send_issue(issue_id):
             try:
                 connection.send_messages([issue_message(issue, subscriber)])
             except (smtplib.SMTPException, OSError):
-                logger.exception("Newsletter issue %s could not be sent to one address", issue_id)
+                logger.exception("Newsletter issue %s not sent at once to one address", issue_id)
                 failed += 1
                 connection.close()  # the next message opens a fresh connection
+                queue_mail(issue_message(issue, subscriber), purpose="newsletter/email/issue")
             else:
                 delivered += 1
     Issue.objects.filter(pk=issue_id).update(

@@ -7,6 +7,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from klmitwirkung.notifications import absolute_url, notification_message, wanting
+from outbox.services import queue_mails
 
 from .models import Poll
 from .permissions import results_are_public
@@ -39,11 +40,10 @@ def notify_followers_of_new_poll(poll_id):
     followers = wanting(
         get_user_model().objects.filter(follows__project=poll.project_id), KIND
     ).order_by("follows__pk")
-    sent = 0
-    for user in followers:
-        new_poll_message(poll, user).send()
-        sent += 1
-    return sent
+    mails = queue_mails(
+        [new_poll_message(poll, user) for user in followers], purpose="polls/email/new_poll"
+    )
+    return len(mails)
 
 
 def results_final_at(poll):
@@ -88,8 +88,7 @@ def notify_participants_of_results(poll_id):
     participants = wanting(
         get_user_model().objects.filter(ballots__poll=poll).distinct(), RESULTS_KIND
     ).order_by("pk")
-    sent = 0
-    for user in participants:
-        results_message(poll, user).send()
-        sent += 1
-    return sent
+    mails = queue_mails(
+        [results_message(poll, user) for user in participants], purpose="polls/email/results"
+    )
+    return len(mails)

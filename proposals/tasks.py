@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.tasks import task
 
 from klmitwirkung.notifications import absolute_url, notification_message, wanting
+from outbox.services import queue_mails
 
 from .models import StatusEntry, Support
 
@@ -50,8 +51,8 @@ def notify_about_proposal_news(entry_id, response=""):
     ).order_by("pk")
     if entry.changed_by_id is not None:
         recipients = recipients.exclude(pk=entry.changed_by_id)
-    sent = 0
-    for user in recipients:
-        proposal_news_message(entry, response, user).send()
-        sent += 1
-    return sent
+    mails = queue_mails(
+        [proposal_news_message(entry, response, user) for user in recipients],
+        purpose="proposals/email/proposal_news",
+    )
+    return len(mails)

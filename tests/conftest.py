@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from functools import partial
 from io import StringIO
 
 import pytest
@@ -11,7 +12,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from tests.accounts.factories import UserFactory
-from tests.processes import RedisServer
+from tests.processes import RedisServer, SmtpSink
 
 
 @pytest.fixture(autouse=True)
@@ -116,3 +117,20 @@ def redis_server(tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(): ...` runs at the end of the block what waits for the commit
+    (queued mails going out), as the end of a real request's transaction would."""
+    return partial(django_capture_on_commit_callbacks, execute=True)
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """Mail goes over SMTP to a sink of the test's own, which refuses until it is told
+    `smtp_sink.accepting = True`."""
+    sink = SmtpSink()
+    settings.MAILERS = {"default": sink.mailer}
+    yield sink
+    sink.close()

@@ -23,8 +23,9 @@ def test_login_page_offers_a_code_by_mail(client):
     assert f'href="{REQUEST}' in html
 
 
-def test_citizen_signs_in_with_the_mailed_code(client, user):
-    response = client.post(REQUEST, {"email": user.email})
+def test_citizen_signs_in_with_the_mailed_code(client, user, committed):
+    with committed():
+        response = client.post(REQUEST, {"email": user.email})
     assert response.status_code == 302
     assert response["Location"].startswith(CONFIRM)
     assert mail.outbox[-1].to == [user.email]
@@ -47,9 +48,10 @@ def test_an_unknown_address_reveals_nothing(client):
     assert response["Location"].startswith(CONFIRM)
 
 
-def test_staff_still_need_their_app_after_the_code(client):
+def test_staff_still_need_their_app_after_the_code(client, committed):
     staff = UserFactory(is_staff=True, groups=["Moderation"])
-    client.post(REQUEST, {"email": staff.email})
+    with committed():
+        client.post(REQUEST, {"email": staff.email})
     response = client.post(CONFIRM, {"code": mailed_code()})
     assert response["Location"].startswith("/konto/2fa/authenticate/")
     assert "_auth_user_id" not in client.session

@@ -35,8 +35,9 @@ def test_signup_page_asks_only_email_name_password_and_links_privacy(client):
     assert "Datenschutzerklärung" in html
 
 
-def test_signup_creates_unconfirmed_account_and_sends_confirmation(client):
-    response = client.post(SIGNUP, signup_data())
+def test_signup_creates_unconfirmed_account_and_sends_confirmation(client, committed):
+    with committed():
+        response = client.post(SIGNUP, signup_data())
     assert response.status_code == 302
     user = User.objects.get(email="neu@example.org")
     assert user.username == "Neue_Lauterin"
@@ -66,8 +67,9 @@ def test_confirmed_account_signs_in_by_email(client, user):
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
-def test_confirmation_link_confirms_the_address(client):
-    client.post(SIGNUP, signup_data())
+def test_confirmation_link_confirms_the_address(client, committed):
+    with committed():
+        client.post(SIGNUP, signup_data())
     path = re.search(r"/konto/confirm-email/\S+/", mail.outbox[0].body).group(0)
     page = client.get(path)
     assert page.status_code == 200
@@ -115,9 +117,10 @@ def test_taken_public_name_ignoring_case_is_refused(client):
     assert User.objects.count() == 1
 
 
-def test_signup_with_a_known_email_reveals_nothing(client):
+def test_signup_with_a_known_email_reveals_nothing(client, committed):
     existing = UserFactory(email="neu@example.org")
-    response = client.post(SIGNUP, signup_data(username="Jemand_Anderes"))
+    with committed():
+        response = client.post(SIGNUP, signup_data(username="Jemand_Anderes"))
     # The visitor sees the same "check your mail" step as for a new address ...
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
@@ -128,7 +131,9 @@ def test_signup_with_a_known_email_reveals_nothing(client):
 
 
 @pytest.mark.parametrize("known", [False, True])
-def test_signup_takes_the_same_work_for_a_known_and_a_new_address(client, settings, known):
+def test_signup_takes_the_same_work_for_a_known_and_a_new_address(
+    client, settings, known, committed
+):
     """Timing must not tell whether an address has an account: both ways hash once."""
     from tests.accounts.hashers import CountingHasher
 
@@ -137,7 +142,8 @@ def test_signup_takes_the_same_work_for_a_known_and_a_new_address(client, settin
     settings.PASSWORD_HASHERS = ["tests.accounts.hashers.CountingHasher"]
     CountingHasher.calls = 0
 
-    response = client.post(SIGNUP, signup_data(username="Jemand_Anderes"))
+    with committed():
+        response = client.post(SIGNUP, signup_data(username="Jemand_Anderes"))
 
     assert response["Location"] == reverse("account_email_verification_sent")
     assert CountingHasher.calls == 1

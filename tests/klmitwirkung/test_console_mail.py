@@ -27,16 +27,17 @@ def terminal(settings):
     return stream
 
 
-def test_the_printed_confirmation_link_is_whole_and_works(client, terminal):
-    client.post(
-        "/konto/signup/",
-        {
-            "email": "neu@example.org",
-            "username": "Neue_Lauterin",
-            "password1": "Pfaelzerwald-2026",
-            "password2": "Pfaelzerwald-2026",
-        },
-    )
+def test_the_printed_confirmation_link_is_whole_and_works(client, terminal, committed):
+    with committed():
+        client.post(
+            "/konto/signup/",
+            {
+                "email": "neu@example.org",
+                "username": "Neue_Lauterin",
+                "password1": "Pfaelzerwald-2026",
+                "password2": "Pfaelzerwald-2026",
+            },
+        )
     printed = terminal.getvalue()
 
     assert "Subject: [KLmitWirkung] Bitte bestätigen Sie Ihre E-Mail-Adresse" in printed

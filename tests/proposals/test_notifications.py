@@ -33,8 +33,9 @@ def test_author_and_supporters_get_one_mail_each_after_the_commit(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         set_status(proposal=proposal, user=moderator, status=STATUS.ACCEPTED, response="")
     assert mail.outbox == []  # nothing inside the transaction
-    for callback in callbacks:
-        callback()
+    with django_capture_on_commit_callbacks(execute=True):  # and what they queue
+        for callback in callbacks:
+            callback()
 
     assert recipients() == sorted([author.email, *(user.email for user in supporters)])
     message = next(message for message in mail.outbox if message.to == [author.email])
