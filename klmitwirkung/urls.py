@@ -22,6 +22,7 @@ urlpatterns = [
     # they may be up to PAGE_CACHE_SECONDS old, so that it stays fast while a vote is on.
     path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),

@@ -1,8 +1,8 @@
-"""Views that belong to the site as a whole: start page, health check, error pages."""
+"""Views that belong to the site as a whole: start page, health checks, error pages."""
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -11,6 +11,8 @@ from django.views.generic import TemplateView
 from polls.models import Poll
 from projects.models import Project, ProjectUpdate
 from proposals.models import Proposal
+
+from . import readiness
 
 
 class HomeView(TemplateView):
@@ -50,6 +52,14 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    """Each part the platform needs, as JSON; 503 when any is wrong (klmitwirkung/readiness.py)."""
+    result = readiness.report()
+    return JsonResponse(result, status=200 if result["status"] == "ok" else 503)
 
 
 def server_error(request):

@@ -134,6 +134,7 @@ def own_comment(objects):
 URLS = {
     "home": plain("home"),
     "healthz": plain("healthz"),
+    "readyz": plain("readyz"),
     "admin:index": plain("admin:index"),
     "admin:login": plain("admin:login"),
     "accounts:profile": plain("accounts:profile"),
@@ -363,3 +364,4 @@ def test_plain_http_is_redirected_to_https_except_the_health_check(production):
     assert "Strict-Transport-Security" not in response.headers
     # Load balancers probe the health check over plain HTTP.
     assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code != 301  # and monitors the readiness
