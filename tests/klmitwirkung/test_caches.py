@@ -117,3 +117,44 @@ def test_the_durable_cache_tidies_up_expired_entries_but_never_live_ones(setting
             "SELECT cache_key FROM durable_cache_test WHERE cache_key LIKE %s", ["%gone"]
         )
         assert cursor.fetchall() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_counting_in_the_durable_cache_loses_no_request_that_comes_at_the_same_time(
+    settings, cache_table
+):
+    """Twenty requests at once, each counting five times: exactly one hundred counted, so
+    that a burst cannot slip past a rate limit."""
+    import threading
+
+    from django.db import connections
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "klmitwirkung.cache.DurableDatabaseCache", "LOCATION": cache_table},
+    }
+    durable = caches["default"]
+    durable.set("burst", 0, timeout=600)
+    start = threading.Barrier(20)
+    errors = []
+
+    def count():
+        try:
+            start.wait()
+            for _ in range(5):
+                durable.incr("burst")
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=count) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert durable.get("burst") == 100
+    with pytest.raises(ValueError):
+        durable.incr("never-set")
+    durable.delete("burst")
