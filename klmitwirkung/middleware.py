@@ -1,4 +1,5 @@
-"""Middleware: input that no view may see, and staff reach the admin only with a second factor."""
+"""Middleware: input that no view may see, staff reach the admin only with a second factor,
+and a database that is gone gets a page of its own."""
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
@@ -6,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from .views import DATABASE_UNAVAILABLE, database_unavailable
 
 
 class StaffSecondFactorMiddleware:
@@ -69,3 +72,30 @@ class RejectNullCharactersMiddleware:
         ):
             return render(request, "400.html", status=400)
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 with a page that says to try again when a view loses the database.
+
+    PostgreSQL restarting or a cut connection surfaces in the view as OperationalError or
+    InterfaceError. The person gets a calm page (with the text they sent, to copy), the
+    broken connection is closed, and the next request connects anew: no restart of the app.
+    A transaction the view had open was rolled back by the cut, so nothing is half-saved.
+
+    process_exception sees only what views (and their template responses) raise. Django
+    turns an exception from a middleware (the session loaded for the second factor, the
+    session saved on the way out) into a response where it happens, before any outer
+    middleware could catch it; the site's handler500 (klmitwirkung.views.server_error)
+    answers those with the same page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            return database_unavailable(request, exception)
+        return None

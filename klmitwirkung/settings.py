@@ -99,6 +99,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "klmitwirkung.middleware.StaffSecondFactorMiddleware",
+    # Last, so that it is the first to see what a view raises: the 503 page when the
+    # database is gone. Errors of the middleware above reach handler500, which does the same.
+    "klmitwirkung.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "klmitwirkung.urls"
