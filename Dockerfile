@@ -1,5 +1,7 @@
 # KLmitWirkung: the app image. gunicorn serves it; whitenoise serves the static files.
-FROM python:3.13-slim
+# Debian 13 (trixie): its PostgreSQL client tools are version 17, as the `db` service, so
+# that bin/backup and bin/restore-drill can run in this image.
+FROM python:3.13-slim-trixie
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -7,7 +9,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends gettext curl \
+    && apt-get install -y --no-install-recommends gettext curl postgresql-client-17 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --create-home --uid 1000 klmitwirkung
 

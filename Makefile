@@ -7,7 +7,7 @@ PORT ?= 8000
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: help run test lint messages translations migrate clean bench
+.PHONY: help run test lint messages translations migrate clean bench restore-drill
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,6 +56,10 @@ test: translations lint ## the whole suite, browser journeys included (DATABASE_
 # Not part of `make test`: minutes of load on a fresh PostgreSQL database (see bench/run).
 bench: $(VENV)/.installed ## load benchmark with gunicorn and wrk; writes docs/benchmarks.md
 	VENV=$(VENV) bash bench/run
+
+# Needs the local PostgreSQL (DATABASE_URL names the server); scratch databases only.
+restore-drill: $(VENV)/.installed ## back up the demo content, restore it and prove the copy
+	PY=$(PY) bash bin/restore-drill --demo
 
 clean: ## remove the virtual environment and the local database
 	rm -rf $(VENV) db.sqlite3 staticfiles
