@@ -34,7 +34,7 @@ messages: $(VENV)/.installed ## collect new strings into locale/de/LC_MESSAGES/d
 		--no-obsolete --add-location=file --no-wrap
 
 # Quiet: errors still show, and `make run` ends with the demo logins, not a page of migrations.
-# The cache table first: `migrate` checks that it exists (klmitwirkung/checks.py).
+# The cache table first: `migrate` checks that it exists (core/checks.py).
 migrate: $(VENV)/.installed
 	@$(MANAGE) createcachetable
 	@$(MANAGE) migrate --no-input --verbosity=0
@@ -62,4 +62,4 @@ restore-drill: $(VENV)/.installed ## back up the demo content, restore it and pr
 	PY=$(PY) bash bin/restore-drill --demo
 
 clean: ## remove the virtual environment and the local database
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles

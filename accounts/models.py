@@ -54,7 +54,7 @@ class User(AbstractUser):
     )
     postal_code_changed_at = models.DateTimeField(_("postal code changed"), null=True, blank=True)
     # Mails the person can switch off in the profile or by the link in each mail
-    # (klmitwirkung.notifications.KINDS names them).
+    # (core.notifications.KINDS names them).
     notify_moderation = models.BooleanField(
         _("release of my contributions"),
         default=True,

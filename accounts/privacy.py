@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from klmitwirkung.notifications import KINDS
+from core.notifications import KINDS
 
 
 def export_for(user):

@@ -18,7 +18,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
-from klmitwirkung.notifications import DESCRIPTIONS, KINDS, read_unsubscribe_token, unsubscribe
+from core.notifications import DESCRIPTIONS, KINDS, read_unsubscribe_token, unsubscribe
 
 # The project package composes every app's part of a person's data; see its docstring.
 from klmitwirkung.privacy import delete_account, export_personal_data, personal_data

@@ -180,7 +180,7 @@ def run(key, label, path, cookie=None, beside_trivial=True):
     wrk(path, WARMUP, cookie)
     result = wrk(path, DURATION, cookie)
     result.update(key=key, label=label, path=path, signed_in=bool(cookie), trivial_rps=trivial)
-    # Whether the page came from the page cache (klmitwirkung/page_cache.py) or was rendered.
+    # Whether the page came from the page cache (core/page_cache.py) or was rendered.
     _status, headers, _body = fetch(path, {"Cookie": cookie} if cookie else None)
     result["page_cache"] = headers.get("X-Page-Cache", "none")
     ratio = f"{result['rps'] / trivial:>5.2f} × trivial ({trivial:,.0f}/s)" if trivial else ""

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
-from klmitwirkung.admin_lists import short_date
+from core.admin_lists import short_date
 from moderation.admin import ModeratedAdmin
 
 from .models import Comment, allowed_target_models

@@ -3,7 +3,7 @@
 from django.tasks import task
 from django.utils.text import Truncator
 
-from klmitwirkung.notifications import absolute_url, notification_message, wants
+from core.notifications import absolute_url, notification_message, wants
 from outbox.services import queue_mail
 
 from .models import Comment

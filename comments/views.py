@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from klmitwirkung import ratelimit
+from core import ratelimit
 from moderation.views import ReportView
 
 from .forms import CommentForm

@@ -5,7 +5,7 @@ from functools import update_wrapper
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 
-from . import page_cache
+from core import page_cache
 
 
 class AdminSite(admin.AdminSite):

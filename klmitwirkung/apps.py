@@ -3,10 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class KLmitWirkungConfig(AppConfig):
-    """The project package as an app, for what all apps share: tags, commands, checks."""
+    """The top of the house as an app: the commands that gather from every app."""
 
     name = "klmitwirkung"
     verbose_name = _("KLmitWirkung")
-
-    def ready(self):
-        from klmitwirkung import checks  # noqa: F401 - registers the system checks

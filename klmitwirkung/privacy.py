@@ -17,6 +17,7 @@ from accounts import privacy as accounts_privacy
 from accounts.permissions import can_delete_account
 from comments import privacy as comments_privacy
 from comments.models import Comment
+from core import page_cache
 from moderation import privacy as moderation_privacy
 from moderation.models import ModerationState
 from moderation.services import forget_words
@@ -26,8 +27,6 @@ from polls import privacy as polls_privacy
 from projects import privacy as projects_privacy
 from proposals import privacy as proposals_privacy
 from proposals.models import Proposal
-
-from . import page_cache
 
 FORMAT_VERSION = 1
 

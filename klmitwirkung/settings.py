@@ -72,8 +72,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_tasks_db",
-    "klmitwirkung",
+    "core",
     "outbox",
+    "klmitwirkung",
     "accounts",
     "pages",
     "projects",
@@ -148,17 +149,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Two caches, so that rendered pages can never push out what must hold, and so that Redis
 # may fail without harm:
 # - "default", in PostgreSQL (table klmitwirkung_cache, `manage.py createcachetable`): rate
-#   limits, allauth's and ours. Never evicted to make room (klmitwirkung/cache.py): a login
+#   limits, allauth's and ours. Never evicted to make room (core/cache.py): a login
 #   lock holds under any flood, and signing in and writing work while Redis is down.
 # - "pages": rendered public pages, counted figures and their content versions
-#   (klmitwirkung/page_cache.py). With REDIS_URL a Redis shared by all app servers, run with
+#   (core/page_cache.py). With REDIS_URL a Redis shared by all app servers, run with
 #   `maxmemory-policy volatile-lru`: pages expire and go first, the versions have no expiry.
 #   If it is down, pages are rendered as if there were no cache. Without REDIS_URL each app
 #   process keeps pages in its own memory, and the versions live in "default", shared.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {
-        "BACKEND": "klmitwirkung.cache.DurableDatabaseCache",
+        "BACKEND": "core.cache.DurableDatabaseCache",
         "LOCATION": "klmitwirkung_cache",
         # Expired entries are deleted whenever the table grows past this; live ones never.
         "OPTIONS": {"MAX_ENTRIES": 10_000},
@@ -182,7 +183,7 @@ CACHES = {
 PAGE_CACHE_VERSIONS = "pages" if REDIS_URL else "default"
 
 # Public pages for visitors who are not signed in are served from the cache for up to
-# this many seconds; a change through the services shows at once (klmitwirkung/page_cache.py).
+# this many seconds; a change through the services shows at once (core/page_cache.py).
 # 0 switches it off, the default while developing.
 PAGE_CACHE_SECONDS = int(os.environ.get("KLMITWIRKUNG_PAGE_CACHE_SECONDS", "0" if DEBUG else "30"))
 
@@ -272,7 +273,7 @@ URLIZE_ASSUME_HTTPS = True
 # What can be commented on (see comments/models.py for what such a model offers).
 COMMENT_TARGETS = ["projects.Project", "polls.Poll", "proposals.Proposal"]
 
-# New contributions per person and window (see klmitwirkung/ratelimit.py): enough for
+# New contributions per person and window (see core/ratelimit.py): enough for
 # anyone taking part in earnest, too few for a flood.
 CONTRIBUTION_RATE_LIMITS = {
     "proposal": os.environ.get("RATE_LIMIT_PROPOSALS", "5/d"),
@@ -287,11 +288,11 @@ NEWSLETTER_RATE_LIMITS = {
 }
 
 # Mail: Django 6.1's MAILERS. The console in development (readable, not quoted-printable:
-# klmitwirkung/console_mail.py), SMTP from EMAIL_URL otherwise.
+# core/console_mail.py), SMTP from EMAIL_URL otherwise.
 if os.environ.get("EMAIL_URL"):
     MAILERS = {"default": mailer_from_url(os.environ["EMAIL_URL"])}
 elif DEBUG:
-    MAILERS = {"default": {"BACKEND": "klmitwirkung.console_mail.EmailBackend"}}
+    MAILERS = {"default": {"BACKEND": "core.console_mail.EmailBackend"}}
 else:
     raise ImproperlyConfigured(
         "EMAIL_URL must be set when DJANGO_DEBUG is off, "
@@ -379,14 +380,14 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
 ]
 
-# One line per record on stdout: a JSON object for the log collector (klmitwirkung/log_format.py),
+# One line per record on stdout: a JSON object for the log collector (core/log_format.py),
 # plain text for a developer's terminal when DEBUG is on.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "klmitwirkung.log_format.JSONFormatter"},
+        "json": {"()": "core.log_format.JSONFormatter"},
     },
     "handlers": {
         "console": {

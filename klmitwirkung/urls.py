@@ -6,8 +6,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from core.page_cache import cache_public_page
+
 from . import views
-from .page_cache import cache_public_page
 
 admin.site.site_header = _("KLmitWirkung – Administration")
 admin.site.site_title = _("KLmitWirkung – Administration")

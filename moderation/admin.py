@@ -26,7 +26,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 
-from klmitwirkung.admin_pages import AdminPagesMixin
+from core.admin_pages import AdminPagesMixin
 
 from . import services
 from .models import (

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from klmitwirkung import page_cache
-from klmitwirkung.text import clean_text
+from core import page_cache
+from core.text import clean_text
 
 from .models import Decision, ModerationState, Report, SiteSettings, can_moderate
 from .tasks import notify_author_of_decision

@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from klmitwirkung.notifications import absolute_url, notification_message, wants
+from core.notifications import absolute_url, notification_message, wants
 from outbox.services import queue_mail
 
 from .models import Decision

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from klmitwirkung import ratelimit
+from core import ratelimit
 
 from .forms import ReportForm
 from .services import AlreadyReported, report_contribution

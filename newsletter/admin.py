@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from klmitwirkung.admin_pages import AdminPagesMixin
+from core.admin_pages import AdminPagesMixin
 
 from . import services
 from .mails import issue_message_for_address

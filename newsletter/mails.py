@@ -1,7 +1,7 @@
 """The newsletter's own mails: plain text with a simple HTML alternative, in German.
 
 Subscribers need not have an account, so these do not go through
-klmitwirkung.notifications (which greets account holders and links their profile).
+core.notifications (which greets account holders and links their profile).
 """
 
 from django.conf import settings
@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from klmitwirkung.notifications import absolute_url, render_mail
+from core.notifications import absolute_url, render_mail
 
 from .models import CONFIRMATION_PERIOD, Subscriber
 from .tokens import confirm_url, unsubscribe_url

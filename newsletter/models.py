@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from klmitwirkung.html import FORMATTED_TEXT_HELP, sanitize_html
+from core.html import FORMATTED_TEXT_HELP, sanitize_html
 
 # How long the link in the confirmation mail works; unconfirmed subscriptions are deleted
 # after it (`manage.py prune_newsletter`).

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from klmitwirkung import ratelimit
+from core import ratelimit
 
 from . import tasks
 from .models import Issue, Subscriber, normalized
@@ -21,7 +21,7 @@ from .permissions import can_manage_subscription, can_send_issue, can_send_test
 def consume(limit, key):
     """Count one request against NEWSLETTER_RATE_LIMITS[limit] for `key` (an address, a client).
 
-    The same fixed windows on the shared cache as klmitwirkung.ratelimit, keyed by a string
+    The same fixed windows on the shared cache as core.ratelimit, keyed by a string
     instead of an account; the key is hashed, so no address is written into the cache.
     """
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]

@@ -10,7 +10,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from klmitwirkung.notifications import absolute_url
+from core.notifications import absolute_url
 
 from .models import CONFIRMATION_PERIOD, Subscriber, normalized
 

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
-from klmitwirkung import ratelimit
+from core import ratelimit
 
 from . import services, tokens
 from .forms import EndSubscriptionForm, SubscribeForm

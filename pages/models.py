@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from klmitwirkung.html import FORMATTED_TEXT_HELP, sanitize_html
+from core.html import FORMATTED_TEXT_HELP, sanitize_html
 
 # The first part of paths that belong to the platform's own sections.
 RESERVED_SLUGS = frozenset(

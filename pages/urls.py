@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klmitwirkung.page_cache import cache_public_page
+from core.page_cache import cache_public_page
 
 from . import views
 

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from klmitwirkung.admin_forms import LabelledInlineFormSet
-from klmitwirkung.admin_pages import AdminPagesMixin
+from core.admin_forms import LabelledInlineFormSet
+from core.admin_pages import AdminPagesMixin
 
 from . import services
 from .forms import PaperBatchForm, VoidPaperBatchForm, group_by_question

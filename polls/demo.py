@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts.demo import DEMO_USERS
 from accounts.models import KAISERSLAUTERN_POSTAL_CODES, User
 from accounts.services import change_postal_code
-from klmitwirkung.notifications import KINDS
+from core.notifications import KINDS
 from projects.models import Project
 
 from .demo_content import POLLS

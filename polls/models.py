@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from klmitwirkung.html import FORMATTED_TEXT_HELP, sanitize_html
+from core.html import FORMATTED_TEXT_HELP, sanitize_html
 
 
 class PollQuerySet(models.QuerySet):

@@ -1,7 +1,7 @@
 """The results of a poll: online, paper and total per choice, counted in the database.
 
 A tally takes the same queries whatever the number of ballots, and is kept in the cache
-until the next vote or paper batch (klmitwirkung.page_cache).
+until the next vote or paper batch (core.page_cache).
 """
 
 import dataclasses
@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from klmitwirkung import page_cache
+from core import page_cache
 
 from .models import Choice, PaperBatch, PaperCount, Question, Selection, TextAnswer
 

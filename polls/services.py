@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from klmitwirkung import page_cache
-from klmitwirkung.text import clean_text
+from core import page_cache
+from core.text import clean_text
 
 from .models import Ballot, PaperBatch, PaperCount, Poll, Question, Selection, TextAnswer
 from .permissions import (

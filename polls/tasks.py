@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.tasks import task
 from django.utils import timezone
 
-from klmitwirkung.notifications import absolute_url, notification_message, wanting
+from core.notifications import absolute_url, notification_message, wanting
 from outbox.services import queue_mails
 
 from .models import Poll

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
 
-from klmitwirkung import page_cache
+from core import page_cache
 
 from .forms import BallotForm
 from .models import Ballot, Poll, is_survey

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from klmitwirkung.admin_forms import LabelledFileWidget, LabelledInlineFormSet
+from core.admin_forms import LabelledFileWidget, LabelledInlineFormSet
 
 from .models import Phase, Project, ProjectUpdate, Topic
 

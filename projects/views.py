@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from klmitwirkung.html import sanitize_html
+from core.html import sanitize_html
 
 from .filters import ProjectFilter
 from .models import Follow, Project, ProjectUpdate

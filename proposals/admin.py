@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from klmitwirkung.admin_lists import short_date
+from core.admin_lists import short_date
 from moderation.admin import ModeratedAdmin
 
 from . import services

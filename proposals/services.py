@@ -9,8 +9,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from klmitwirkung import page_cache, ratelimit
-from klmitwirkung.text import clean_text
+from core import page_cache, ratelimit
+from core.text import clean_text
 from moderation.services import initial_state
 from projects.models import Project
 

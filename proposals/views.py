@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from klmitwirkung import ratelimit
+from core import ratelimit
 from moderation.views import ReportView
 
 from .filters import NEWEST, ORDERINGS, ProposalFilter

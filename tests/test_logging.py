@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 
-from klmitwirkung.log_format import JSONFormatter
+from core.log_format import JSONFormatter
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """Public pages come from the cache for visitors who are not signed in, and never out of date
-after a change made through the services or the admin (klmitwirkung/page_cache.py)."""
+after a change made through the services or the admin (core/page_cache.py)."""
 
 import pytest
 from django.contrib.auth.models import Group

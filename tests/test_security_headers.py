@@ -68,7 +68,7 @@ def plain(name):
 
 
 def unsubscribe_path(objects):
-    from klmitwirkung.notifications import unsubscribe_path
+    from core.notifications import unsubscribe_path
 
     return unsubscribe_path(objects["citizen"], "replies")
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from klmitwirkung.group_permissions import grant_permissions
+from core.group_permissions import grant_permissions
 
 MODERATOR = ["view_comment", "answer_officially"]
 EDITOR = ["view_comment", "answer_officially"]

@@ -2,7 +2,7 @@
 
 Signed-in citizens who have written nothing on the page and have no staff rights see the
 same thread as each other: for them it is rendered once per change of the content and
-page of the thread, and shared (klmitwirkung.page_cache.fragment). Everyone else gets it
+page of the thread, and shared (core.page_cache.fragment). Everyone else gets it
 rendered for them: their own comments, the moderators' view, the city's answer form.
 """
 
@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from klmitwirkung import page_cache
+from core import page_cache
 from moderation.models import can_moderate
 
 from ..forms import CommentForm

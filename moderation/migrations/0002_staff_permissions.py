@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from klmitwirkung.group_permissions import grant_permissions
+from core.group_permissions import grant_permissions
 
 MODERATOR = ["moderate", "view_decision", "view_report", "change_report", "view_reasontemplate", "add_reasontemplate", "change_reasontemplate", "delete_reasontemplate", "view_sitesettings", "change_sitesettings"]
 EDITOR = []

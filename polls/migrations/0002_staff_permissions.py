@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from klmitwirkung.group_permissions import grant_permissions
+from core.group_permissions import grant_permissions
 
 EDITOR_PERMISSIONS = [
     *[f"{action}_{model}" for action in ("add", "change", "delete", "view") for model in ("poll", "question", "choice")],

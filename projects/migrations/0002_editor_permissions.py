@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from klmitwirkung.group_permissions import grant_permissions
+from core.group_permissions import grant_permissions
 
 MODELS = ["topic", "project", "phase", "projectupdate"]
 ACTIONS = ["add", "change", "delete", "view"]

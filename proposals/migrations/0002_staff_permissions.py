@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from klmitwirkung.group_permissions import grant_permissions
+from core.group_permissions import grant_permissions
 
 MODERATOR = ["view_proposal", "change_proposal", "respond_proposal", "view_support", "view_statusentry"]
 EDITOR = ["view_proposal", "view_statusentry"]

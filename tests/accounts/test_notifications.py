@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from klmitwirkung.notifications import (
+from core.notifications import (
     DESCRIPTIONS,
     KINDS,
     SALT,
@@ -294,7 +294,7 @@ def test_deleting_the_account_deletes_its_follows(user):
 
 
 def test_every_kind_of_mail_has_a_name_for_the_unsubscribe_page():
-    from klmitwirkung.notifications import DESCRIPTIONS, KINDS
+    from core.notifications import DESCRIPTIONS, KINDS
 
     assert set(DESCRIPTIONS) == set(KINDS)
 

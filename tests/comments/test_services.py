@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from comments.models import Comment
 from comments.services import delete_comment, post_comment
-from klmitwirkung.ratelimit import RateLimited
+from core.ratelimit import RateLimited
 from moderation.models import ModerationState, SiteSettings
 from tests.accounts.factories import UserFactory
 from tests.comments.factories import CommentFactory

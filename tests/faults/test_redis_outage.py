@@ -27,7 +27,7 @@ def production_caches(settings, redis_server, cache_table):
 
     settings.CACHES = {
         "default": {
-            "BACKEND": "klmitwirkung.cache.DurableDatabaseCache",
+            "BACKEND": "core.cache.DurableDatabaseCache",
             "LOCATION": cache_table,
         },
         "pages": {

@@ -10,7 +10,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 
-from klmitwirkung import page_cache
+from core import page_cache
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.projects.factories import ProjectFactory
 
@@ -36,14 +36,14 @@ def settings_with(**environ):
 
 def test_rate_limits_live_in_postgresql_and_pages_in_redis():
     settings = settings_with(REDIS_URL="redis://cache:6379/0")
-    assert settings.CACHES["default"]["BACKEND"] == "klmitwirkung.cache.DurableDatabaseCache"
+    assert settings.CACHES["default"]["BACKEND"] == "core.cache.DurableDatabaseCache"
     assert settings.CACHES["pages"]["LOCATION"] == "redis://cache:6379/0"
     assert settings.PAGE_CACHE_VERSIONS == "pages"
 
 
 def test_without_redis_each_process_keeps_pages_and_the_versions_are_shared():
     settings = settings_with()
-    assert settings.CACHES["default"]["BACKEND"] == "klmitwirkung.cache.DurableDatabaseCache"
+    assert settings.CACHES["default"]["BACKEND"] == "core.cache.DurableDatabaseCache"
     assert settings.CACHES["pages"]["BACKEND"].endswith("LocMemCache")
     assert settings.PAGE_CACHE_VERSIONS == "default"
 
@@ -91,7 +91,7 @@ def test_a_flood_of_pages_does_not_lift_a_login_lock(settings, client):
 
 
 DURABLE = {
-    "BACKEND": "klmitwirkung.cache.DurableDatabaseCache",
+    "BACKEND": "core.cache.DurableDatabaseCache",
     "LOCATION": "durable_cache_test",
     "OPTIONS": {"MAX_ENTRIES": 5, "CULL_FREQUENCY": 2},
 }
@@ -134,7 +134,7 @@ def test_counting_in_the_durable_cache_loses_no_request_that_comes_at_the_same_t
 
     settings.CACHES = {
         **settings.CACHES,
-        "default": {"BACKEND": "klmitwirkung.cache.DurableDatabaseCache", "LOCATION": cache_table},
+        "default": {"BACKEND": "core.cache.DurableDatabaseCache", "LOCATION": cache_table},
     }
     durable = caches["default"]
     start = threading.Barrier(20)

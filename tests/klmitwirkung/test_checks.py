@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def durable(table):
-    return {"BACKEND": "klmitwirkung.cache.DurableDatabaseCache", "LOCATION": table}
+    return {"BACKEND": "core.cache.DurableDatabaseCache", "LOCATION": table}
 
 
 def redis(url):

@@ -20,7 +20,7 @@ def terminal(settings):
     stream = io.StringIO()
     settings.MAILERS = {
         "default": {
-            "BACKEND": "klmitwirkung.console_mail.EmailBackend",
+            "BACKEND": "core.console_mail.EmailBackend",
             "OPTIONS": {"stream": stream},
         }
     }

@@ -73,7 +73,7 @@ def test_a_missing_cache_table_is_reported(client, settings):
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "klmitwirkung.cache.DurableDatabaseCache",
+            "BACKEND": "core.cache.DurableDatabaseCache",
             "LOCATION": "no_such_cache_table",
         },
     }

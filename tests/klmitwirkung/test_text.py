@@ -1,9 +1,9 @@
-"""Invisible characters that reorder text never reach a page (klmitwirkung/text.py)."""
+"""Invisible characters that reorder text never reach a page (core/text.py)."""
 
 import pytest
 
 from comments.services import post_comment
-from klmitwirkung.text import clean_text
+from core.text import clean_text
 from moderation.services import report_contribution
 from polls.services import cast_ballot
 from proposals.services import submit_proposal

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from klmitwirkung.ratelimit import RateLimited
+from core.ratelimit import RateLimited
 from newsletter import services, tasks
 from newsletter.models import Issue, Subscriber
 from newsletter.tokens import read_confirm_token, read_unsubscribe_token

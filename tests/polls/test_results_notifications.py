@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from klmitwirkung.notifications import absolute_url
+from core.notifications import absolute_url
 from polls.models import Ballot, Poll
 from polls.services import announce_results, publish_results
 from polls.tasks import RESULTS_NEWS_WINDOW, notify_participants_of_results

@@ -5,7 +5,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from klmitwirkung.notifications import absolute_url
+from core.notifications import absolute_url
 from moderation.models import ModerationState
 from proposals.models import Proposal, StatusEntry
 from proposals.services import set_status

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from klmitwirkung import ratelimit
+from core import ratelimit
 from moderation.models import ModerationState, SiteSettings
 from projects.models import Project
 from proposals.models import Proposal, StatusEntry, Support

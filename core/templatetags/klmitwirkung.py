@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import conditional_escape, linebreaks, urlize
 from django.utils.safestring import mark_safe
 
-from klmitwirkung.html import sanitize_html
+from core.html import sanitize_html
 
 register = template.Library()
 
