@@ -8,7 +8,4 @@ urlpatterns = [
     path("profil/", views.ProfileView.as_view(), name="profile"),
     path("benachrichtigungen/", views.NotificationSettingsView.as_view(), name="notifications"),
     path("abbestellen/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
-    path("daten/", views.DataView.as_view(), name="data"),
-    path("daten/export.json", views.DataExportView.as_view(), name="data_export"),
-    path("loeschen/", views.DeleteAccountView.as_view(), name="delete"),
 ]

@@ -1,30 +1,23 @@
 """The signed-in person's own pages under /konto/."""
 
-from allauth.core import ratelimit
 from django.contrib import messages
-from django.contrib.auth import get_user_model, logout
+from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core import signing
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db.models import ProtectedError
-from django.http import JsonResponse
+from django.core.exceptions import ObjectDoesNotExist
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from core.notifications import DESCRIPTIONS, KINDS, read_unsubscribe_token, unsubscribe
+from core.views import NoStoreMixin
 
-# The project package composes every app's part of a person's data; see its docstring.
-from klmitwirkung.privacy import delete_account, export_personal_data, personal_data
-
-from .forms import DeleteAccountForm, NotificationSettingsForm, PostalCodeForm
-from .permissions import can_delete_account
+from .forms import NotificationSettingsForm, PostalCodeForm
 from .services import change_postal_code
 
 
@@ -86,86 +79,6 @@ class NotificationSettingsView(ProfileView):
         form.save()
         messages.success(request, _("Your notification settings have been saved."))
         return redirect(reverse("accounts:profile") + "#benachrichtigungen")
-
-
-class NoStoreMixin:
-    """Personal data stays out of shared and browser caches."""
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store"
-        return response
-
-
-class DataView(LoginRequiredMixin, NoStoreMixin, TemplateView):
-    """What is stored about the person, readable, before the JSON download."""
-
-    template_name = "accounts/data.html"
-
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        # Each switch of the profile with its label there, on or off.
-        switches = [
-            (user._meta.get_field(field).verbose_name, getattr(user, field))
-            for field in KINDS.values()
-        ]
-        return super().get_context_data(
-            data=personal_data(user), notification_switches=switches, **kwargs
-        )
-
-
-class DataExportView(LoginRequiredMixin, NoStoreMixin, View):
-    """Everything stored about the person as one JSON file (DSGVO Art. 15 and 20)."""
-
-    def get(self, request):
-        response = JsonResponse(
-            export_personal_data(request.user),
-            json_dumps_params={"ensure_ascii": False, "indent": 2},
-        )
-        filename = f"klmitwirkung-daten-{timezone.localdate():%Y-%m-%d}.json"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-
-class DeleteAccountView(LoginRequiredMixin, FormView):
-    """Deleting one's own account after the password and an explicit confirmation."""
-
-    template_name = "accounts/delete.html"
-    form_class = DeleteAccountForm
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(can_delete=can_delete_account(self.request.user), **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        if not can_delete_account(request.user):
-            raise PermissionDenied
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        # allauth's limit on password re-entry, so the form cannot be used to guess it.
-        if not ratelimit.consume(self.request, action="reauthenticate", user=self.request.user):
-            form.add_error(None, _("Too many attempts. Please wait a minute and try again."))
-            return self.form_invalid(form)
-        try:
-            delete_account(user=self.request.user, password=form.cleaned_data["password"])
-        except ValidationError as error:
-            form.add_error("password", error)
-            return self.form_invalid(form)
-        except ProtectedError:
-            form.add_error(
-                None,
-                _(
-                    "Your account is linked to work done as staff and cannot be deleted "
-                    "here. Please contact us; an administrator will remove it."
-                ),
-            )
-            return self.form_invalid(form)
-        logout(self.request)
-        messages.success(
-            self.request,
-            _("Your account has been deleted. Thank you for taking part in KLmitWirkung."),
-        )
-        return redirect("home")
 
 
 @method_decorator(csrf_exempt, name="dispatch")

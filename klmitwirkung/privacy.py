@@ -117,7 +117,7 @@ def delete_account(*, user, password):
 def prepare_account_deletion(user):
     """What deleting `user` needs besides the cascade; every way an account is deleted
     calls this in its transaction: the person's own deletion above and an
-    administrator's in the admin (accounts.admin).
+    administrator's in the admin (klmitwirkung.admin).
 
     What was never public goes with the account, and so does every copy of its words (the
     logs keep that a decision was taken, not the words judged). Supports are counted on

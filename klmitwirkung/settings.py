@@ -74,7 +74,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "core",
     "outbox",
-    "klmitwirkung",
     "accounts",
     "pages",
     "projects",
@@ -83,6 +82,8 @@ INSTALLED_APPS = [
     "proposals",
     "comments",
     "newsletter",
+    # The top comes last: its admin module refines what the apps registered.
+    "klmitwirkung",
 ]
 
 MIDDLEWARE = [

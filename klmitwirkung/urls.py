@@ -26,6 +26,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),
+    path("konto/", include("klmitwirkung.privacy_urls")),
     path("konto/", include("allauth.urls")),
     path("projekte/", include("projects.urls")),
     path("abstimmungen/", include("polls.urls")),
