@@ -46,9 +46,10 @@ run: translations migrate ## serve the platform with demo content on http://127.
 	@$(MANAGE) seed_demo
 	@$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-lint: $(VENV)/.installed ## ruff over the code
+lint: $(VENV)/.installed ## ruff over the code, and the layers of docs/architecture.md
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 
 test: translations lint ## the whole suite, browser journeys included (DATABASE_URL picks the database)
 	$(VENV)/bin/pytest

@@ -32,7 +32,7 @@ class ProfileView(LoginRequiredMixin, TemplateView):
         context.setdefault("notification_form", NotificationSettingsForm(instance=user))
         context.update(
             email_addresses=user.emailaddress_set.order_by("-primary", "email"),
-            # Through the reverse relation: accounts does not import projects (see DESIGN.md).
+            # Through the reverse relation: accounts imports no app above it.
             follows=user.follows.filter(project__is_published=True)
             .select_related("project")
             .order_by("project__title"),

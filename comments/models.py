@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from core.parameters import THREAD_PAGE
 from moderation.models import Moderated, ModeratedQuerySet
 
 TEXT_MAX_LENGTH = 2000
@@ -23,7 +24,7 @@ TEXT_MAX_LENGTH = 2000
 # A thread shows this many top-level comments per page, each with all its replies.
 COMMENTS_PER_PAGE = 20
 # The query parameter naming the page of a thread; the page cache lets it through.
-PAGE_PARAMETER = "kommentarseite"
+PAGE_PARAMETER = THREAD_PAGE
 THREAD_ANCHOR = "kommentare"
 
 

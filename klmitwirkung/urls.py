@@ -1,4 +1,4 @@
-"""Root URLs: German, readable and stable (see DESIGN.md)."""
+"""Root URLs: German, readable and stable; every one of them is a promise to keep."""
 
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from comments.models import PAGE_PARAMETER as THREAD_PAGE
 from core.page_cache import cache_public_page
+from core.parameters import THREAD_PAGE
 
 from . import views
 from .filters import ProjectFilter

@@ -1,8 +1,8 @@
 """Several app servers: two gunicorn processes behind one address, one database, one Redis.
 
-The platform scales out with stateless app processes behind a load balancer (DESIGN.md,
-"Qualities"). Whatever a visitor's next request depends on must therefore live in the
-shared services, never in one process: the session, allauth's rate limits, poll results.
+The platform scales out with stateless app processes behind a load balancer. Whatever a
+visitor's next request depends on must therefore live in the shared services, never in
+one process: the session, allauth's rate limits, poll results.
 This test starts two real gunicorn processes with production settings against the test
 database (PostgreSQL) and one Redis database, and sends each request the way the load
 balancer would: `Host: klmitwirkung.de`, `X-Forwarded-Proto: https` and the visitor's
