@@ -58,9 +58,11 @@ test: translations lint ## the whole suite, browser journeys included (DATABASE_
 bench: $(VENV)/.installed ## load benchmark with gunicorn and wrk; writes docs/benchmarks.md
 	VENV=$(VENV) bash bench/run
 
-# Needs the local PostgreSQL (DATABASE_URL names the server); scratch databases only.
-restore-drill: $(VENV)/.installed ## back up the demo content, restore it and prove the copy
-	PY=$(PY) bash bin/restore-drill --demo
+# bin/backup and bin/restore-drill on the demo content: scratch databases beside DATABASE_URL's
+# (PostgreSQL), dropped afterwards like the temporary folder (README, "Restore drill").
+restore-drill: export DJANGO_DEBUG = 1
+restore-drill: translations ## back up the demo content, restore it, prove the copy serves the same
+	@VENV=$(VENV) bin/restore-drill --demo
 
 clean: ## remove the virtual environment and the local database
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles
