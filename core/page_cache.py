@@ -205,11 +205,13 @@ def fragment(name, kinds, render, request):
     return _personal(html, request)
 
 
-def cache_public_page(view=None, *, shows=(CONTENT,), params=()):
+def cache_public_page(view=None, *, shows=KINDS, params=()):
     """Serve `view` from the cache to visitors who are not signed in (see above).
 
-    `shows` names the kinds of content whose change must show at once; `params` the
-    query parameters the page understands (any other one bypasses the cache).
+    `shows` names the kinds of content whose change must show at once: every kind unless
+    the page is known to show fewer (tests/test_page_cache_declarations.py renders each
+    cached page before and after each kind of change and holds the declarations to it);
+    `params` the query parameters the page understands (any other one bypasses the cache).
     """
 
     def decorator(view):
@@ -232,6 +234,8 @@ def cache_public_page(view=None, *, shows=(CONTENT,), params=()):
                 _store(key, response)
             return response
 
+        cached_view.page_cache_shows = tuple(shows)
+        cached_view.page_cache_params = tuple(params)
         return cached_view
 
     return decorator if view is None else decorator(view)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.page_cache import cache_public_page
+from core.page_cache import CONTENT, cache_public_page
 from core.parameters import THREAD_PAGE
 
 from . import views
@@ -12,13 +12,16 @@ urlpatterns = [
     path(
         "",
         cache_public_page(
-            views.ProjectListView.as_view(), params=[*ProjectFilter.base_filters, "page"]
+            views.ProjectListView.as_view(),
+            shows=[CONTENT],
+            params=[*ProjectFilter.base_filters, "page"],
         ),
         name="list",
     ),
     path("neuigkeiten.xml", views.ProjectNewsFeed(), name="feed"),
     path(
         "<slug:slug>/",
+        # The project page shows its polls with their participation: every kind.
         cache_public_page(views.ProjectDetailView.as_view(), params=[THREAD_PAGE]),
         name="detail",
     ),

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from core.page_cache import cache_public_page
+# Proposals show no votes: a ballot leaves their cached pages as they are.
+from core.page_cache import CONTENT, cache_public_page
 from core.parameters import THREAD_PAGE
 
 from . import views
@@ -12,14 +13,18 @@ urlpatterns = [
     path(
         "",
         cache_public_page(
-            views.ProposalListView.as_view(), params=[*ProposalFilter.base_filters, "page"]
+            views.ProposalListView.as_view(),
+            shows=[CONTENT],
+            params=[*ProposalFilter.base_filters, "page"],
         ),
         name="list",
     ),
     path("neu/", views.ProposalCreateView.as_view(), name="create"),
     path(
         "<int:pk>/",
-        cache_public_page(views.ProposalDetailView.as_view(), params=[THREAD_PAGE]),
+        cache_public_page(
+            views.ProposalDetailView.as_view(), shows=[CONTENT], params=[THREAD_PAGE]
+        ),
         name="detail",
     ),
     path("<int:pk>/bearbeiten/", views.ProposalUpdateView.as_view(), name="update"),
