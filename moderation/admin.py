@@ -7,6 +7,7 @@ records a `Decision`; the admin adds an entry to the object's history (LogEntry)
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
@@ -15,7 +16,6 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import CharField, Count, F, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_
 from core.admin_pages import AdminPagesMixin
 
 from . import services
+from .decisions import PENDING, RULES, allows
 from .models import (
     Decision,
     ReasonTemplate,
@@ -37,14 +38,14 @@ from .models import (
     can_moderate,
     moderated_models,
 )
-from .permissions import can_hide, can_reject, can_release, can_restore
 from .templatetags.moderation_admin import public_url, seen_key
 
 QUEUE_PAGE_SIZE = 25
 WORDS_DELETED = gettext_lazy("(words deleted)")
 
 
-# Decisions: what each one calls, who may take it, whether it needs a reason
+# Decisions: what each one calls, who may take it, whether it needs a reason; all of it
+# from the one table in moderation/decisions.py.
 
 
 @dataclass(frozen=True)
@@ -56,35 +57,15 @@ class DecisionKind:
 
 
 DECISIONS = {
-    "release": DecisionKind(services.release, can_release, False, gettext_lazy("Release")),
-    "reject": DecisionKind(services.reject, can_reject, True, gettext_lazy("Do not release")),
-    "hide": DecisionKind(services.hide, can_hide, True, gettext_lazy("Remove (with reason)")),
-    "restore": DecisionKind(services.restore, can_restore, False, gettext_lazy("Restore")),
+    name: DecisionKind(
+        getattr(services, name), partial(allows, name), rule.needs_reason, rule.label
+    )
+    for name, rule in RULES.items()
 }
 
 
 def success_message(decision, count):
-    if decision == "release":
-        message = ngettext(
-            "%(count)d contribution released.", "%(count)d contributions released.", count
-        )
-    elif decision == "reject":
-        message = ngettext(
-            "%(count)d contribution not released; its author sees your reason.",
-            "%(count)d contributions not released; their authors see your reason.",
-            count,
-        )
-    elif decision == "hide":
-        message = ngettext(
-            "%(count)d contribution removed; your reason is shown in its place.",
-            "%(count)d contributions removed; your reason is shown in their place.",
-            count,
-        )
-    else:
-        message = ngettext(
-            "%(count)d contribution restored.", "%(count)d contributions restored.", count
-        )
-    return message % {"count": count}
+    return RULES[decision].done % {"count": count}
 
 
 def short_title(contribution):
@@ -106,26 +87,17 @@ def apply_decision(request, contributions, decision, reason="", *, seen, pending
     done = []
     for contribution in contributions:
         model = type(contribution)
+        arguments = {"reason": reason} if kind.needs_reason else {}
         try:
-            with transaction.atomic():
-                current = model._default_manager.select_for_update().get(pk=contribution.pk)
-                if pending_only and not current.is_pending:
-                    raise ValidationError(
-                        _("a colleague has already decided on it; it is now “%(state)s”.")
-                        % {"state": current.get_moderation_state_display()}
-                    )
-                if not kind.allowed(request.user, current):
-                    raise ValidationError(
-                        _("this is not possible while it is “%(state)s”.")
-                        % {"state": current.get_moderation_state_display()}
-                    )
-                arguments = {"reason": reason} if kind.needs_reason else {}
-                kind.decide(
-                    contribution=current,
-                    moderator=request.user,
-                    seen_revision=seen.get((model._meta.label_lower, current.pk)),
-                    **arguments,
-                )
+            # The service locks the contribution and refuses what its state or version
+            # no longer allows; in the queue, only what still waits is decided.
+            current = kind.decide(
+                contribution=model._default_manager.get(pk=contribution.pk),
+                moderator=request.user,
+                seen_revision=seen.get((model._meta.label_lower, contribution.pk)),
+                only_from={PENDING} if pending_only else None,
+                **arguments,
+            )
         except model.DoesNotExist:
             messages.warning(
                 request,

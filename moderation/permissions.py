@@ -1,19 +1,20 @@
-"""Who may take which moderation decision on a contribution in its current state."""
+"""Who may take which moderation decision on a contribution in its current state
+(the states come from moderation/decisions.py)."""
 
-from .models import can_moderate
+from .decisions import allows
 
 
 def can_release(user, contribution):
-    return can_moderate(user) and (contribution.is_pending or contribution.is_rejected)
+    return allows("release", user, contribution)
 
 
 def can_reject(user, contribution):
-    return can_moderate(user) and contribution.is_pending
+    return allows("reject", user, contribution)
 
 
 def can_hide(user, contribution):
-    return can_moderate(user) and contribution.is_published
+    return allows("hide", user, contribution)
 
 
 def can_restore(user, contribution):
-    return can_moderate(user) and contribution.is_hidden
+    return allows("restore", user, contribution)

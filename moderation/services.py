@@ -15,23 +15,13 @@ from django.utils.translation import gettext as _
 from core import page_cache
 from core.text import clean_text
 
+from .decisions import BY_KIND, RULES
 from .models import Decision, ModerationState, Report, SiteSettings, can_moderate
 from .tasks import notify_author_of_decision
 
 PREMODERATION_ON = "on"
 PREMODERATION_OFF = "off"
 
-# Which decision moves a contribution from which states to which.
-TRANSITIONS = {
-    Decision.Kind.RELEASED: (
-        {ModerationState.PENDING, ModerationState.REJECTED},
-        ModerationState.PUBLISHED,
-    ),
-    Decision.Kind.REJECTED: ({ModerationState.PENDING}, ModerationState.REJECTED),
-    Decision.Kind.HIDDEN: ({ModerationState.PUBLISHED}, ModerationState.HIDDEN),
-    Decision.Kind.RESTORED: ({ModerationState.HIDDEN}, ModerationState.PUBLISHED),
-}
-REASON_REQUIRED = {Decision.Kind.REJECTED, Decision.Kind.HIDDEN}
 # What a decision changes on the contribution.
 DECISION_FIELDS = [
     "moderation_state",
@@ -40,10 +30,6 @@ DECISION_FIELDS = [
     "moderated_by",
     "published_at",
 ]
-
-
-# Decisions that make words public: they must name the version the moderator read.
-PUBLISHING = {Decision.Kind.RELEASED, Decision.Kind.RESTORED}
 
 
 class AlreadyReported(ValidationError):
@@ -71,24 +57,28 @@ def initial_state(*, author, project=None):
     return ModerationState.PENDING
 
 
-def decide(*, contribution, moderator, kind, reason="", seen_revision=None):
-    """Release, reject, remove or restore one contribution and record the decision.
+def decide(*, contribution, moderator, kind, reason="", seen_revision=None, only_from=None):
+    """Release, reject, remove or restore one contribution and record the decision
+    (moderation/decisions.py says which decision goes from which states to which).
 
     `seen_revision` is the version of the contribution the moderator read before deciding.
     A decision applies to exactly that version: if the author has changed it since, nothing
     happens and `ChangedSinceSeen` says so. Decisions that make words public need it.
+    `only_from` narrows the states the decision may be taken in (the queue: only what still
+    waits, not what a colleague rejected meanwhile).
     """
+    rule = BY_KIND[kind]
     if not can_moderate(moderator):
         raise PermissionDenied(_("Only moderators may release, reject or remove contributions."))
     reason = clean_text(reason)
-    if kind in REASON_REQUIRED and not reason:
+    if rule.needs_reason and not reason:
         raise ValidationError(_("Please give a reason; the author will see it."))
-    if kind in PUBLISHING and seen_revision is None:
+    if rule.publishes and seen_revision is None:
         raise ChangedSinceSeen(
             _("Please open the contribution and read it before you release it."),
             code="not_seen",
         )
-    sources, target = TRANSITIONS[kind]
+    sources = rule.sources if only_from is None else rule.sources & set(only_from)
     model = type(contribution)
     now = timezone.now()
     with transaction.atomic():
@@ -107,11 +97,13 @@ def decide(*, contribution, moderator, kind, reason="", seen_revision=None):
                 % {"revision": locked.revision},
                 code="changed",
             )
-        locked.moderation_state = target
-        locked.moderation_reason = reason if kind in REASON_REQUIRED else ""
+        locked.moderation_state = rule.target
+        locked.moderation_reason = reason if rule.needs_reason else ""
         locked.moderated_at = now
         locked.moderated_by = moderator
-        first_publication = target == ModerationState.PUBLISHED and locked.published_at is None
+        first_publication = (
+            rule.target == ModerationState.PUBLISHED and locked.published_at is None
+        )
         if first_publication:
             locked.published_at = now
         locked.save(update_fields=DECISION_FIELDS)
@@ -137,41 +129,45 @@ def decide(*, contribution, moderator, kind, reason="", seen_revision=None):
     return contribution
 
 
-def release(*, contribution, moderator, seen_revision):
+def release(*, contribution, moderator, seen_revision, only_from=None):
     return decide(
         contribution=contribution,
         moderator=moderator,
-        kind=Decision.Kind.RELEASED,
+        kind=RULES["release"].kind,
         seen_revision=seen_revision,
+        only_from=only_from,
     )
 
 
-def reject(*, contribution, moderator, reason, seen_revision=None):
+def reject(*, contribution, moderator, reason, seen_revision=None, only_from=None):
     return decide(
         contribution=contribution,
         moderator=moderator,
-        kind=Decision.Kind.REJECTED,
+        kind=RULES["reject"].kind,
         reason=reason,
         seen_revision=seen_revision,
+        only_from=only_from,
     )
 
 
-def hide(*, contribution, moderator, reason, seen_revision=None):
+def hide(*, contribution, moderator, reason, seen_revision=None, only_from=None):
     return decide(
         contribution=contribution,
         moderator=moderator,
-        kind=Decision.Kind.HIDDEN,
+        kind=RULES["hide"].kind,
         reason=reason,
         seen_revision=seen_revision,
+        only_from=only_from,
     )
 
 
-def restore(*, contribution, moderator, seen_revision):
+def restore(*, contribution, moderator, seen_revision, only_from=None):
     return decide(
         contribution=contribution,
         moderator=moderator,
-        kind=Decision.Kind.RESTORED,
+        kind=RULES["restore"].kind,
         seen_revision=seen_revision,
+        only_from=only_from,
     )
 
 
