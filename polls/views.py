@@ -15,6 +15,7 @@ from django.views.generic import ListView
 
 from core import page_cache
 
+from .exports import decimal_comma, result_table, spreadsheet_safe, spreadsheet_writer
 from .forms import BallotForm
 from .models import Ballot, Poll, is_survey
 from .permissions import (
@@ -26,7 +27,6 @@ from .permissions import (
 )
 from .results import tally
 from .services import AlreadyVoted, cast_ballot
-from .spreadsheets import decimal_comma, spreadsheet_safe, spreadsheet_writer
 
 GUEST_BALLOTS_SESSION_KEY = "polls_guest_ballots"
 
@@ -200,39 +200,6 @@ class PollResultsView(View):
         return render(request, self.template_name, context)
 
 
-def result_table(poll):
-    """The figures of the results page as rows, for the CSV files.
-
-    A heading, the participants, then one row per choice; shares are decimals, and None marks
-    a cell left empty.
-    """
-    results = tally(poll)
-    rows = [
-        [_("question"), _("answer"), _("online"), _("paper"), _("total"), _("share in percent")],
-        [
-            _("participants"),
-            "",
-            results.online_participants,
-            results.paper_participants,
-            results.participants,
-            None,
-        ],
-    ]
-    for question_result in results.choice_questions:
-        for row in question_result.choices:
-            rows.append(
-                [
-                    question_result.question.text,
-                    row.choice.label,
-                    row.online,
-                    row.paper,
-                    row.total,
-                    row.share,
-                ]
-            )
-    return rows
-
-
 class PollResultsCSVView(View):
     """Open data: the same figures as the results page, one row per choice.
 
@@ -265,7 +232,7 @@ class PollResultsCSVView(View):
 
 
 class PollResultsSpreadsheetView(PollResultsCSVView):
-    """The same table for spreadsheet programs set to German (see polls.spreadsheets)."""
+    """The same table for spreadsheet programs set to German (see polls.exports)."""
 
     filename = "{slug}-ergebnisse-tabellenkalkulation.csv"
 
