@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "newsletter",
     # The top comes last: its admin module refines what the apps registered.
     "klmitwirkung",
+    "demo",
 ]
 
 MIDDLEWARE = [

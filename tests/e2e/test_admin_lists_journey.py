@@ -6,7 +6,7 @@ public header shows how much waits for release."""
 import pytest
 from django.core.management import call_command
 
-from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from moderation.models import count_pending
 from polls.models import Poll
 from tests.accounts.factories import UserFactory

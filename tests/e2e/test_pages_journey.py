@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from accounts.demo import DEMO_TOTP_SECRET
+from demo.accounts import DEMO_TOTP_SECRET
 from tests.e2e.conftest import enter_second_factor
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -4,7 +4,7 @@ them, and the public results show them beside the online votes."""
 import pytest
 from django.core.management import call_command
 
-from accounts.demo import DEMO_TOTP_SECRET
+from demo.accounts import DEMO_TOTP_SECRET
 from polls.models import PaperBatch
 from polls.results import tally
 from tests.e2e.conftest import enter_second_factor

@@ -238,9 +238,9 @@ def test_results_that_are_no_news_by_the_time_the_task_runs_send_nothing(
 
 
 def test_seeding_the_demo_mails_nobody_about_results(settings, django_capture_on_commit_callbacks):
-    from accounts.demo import seed_users
-    from polls.demo import seed_polls
-    from projects.demo import seed_projects
+    from demo.accounts import seed_users
+    from demo.polls import seed_polls
+    from demo.projects import seed_projects
 
     settings.DEBUG = True
     seed_users()

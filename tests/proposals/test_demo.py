@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from comments.models import Comment
-from moderation.demo import REASON_TEMPLATES
+from demo.moderation import REASON_TEMPLATES
 from moderation.models import Decision, ModerationState, ReasonTemplate, Report
 from polls.models import Poll
 from projects.models import Project

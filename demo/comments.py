@@ -1,7 +1,7 @@
 """Demo comment threads for `seed_demo`, on whatever target the caller hands over.
 
 Like the rest of this app it knows no target model: proposals/demo.py finds the targets
-and passes the thread as data (see proposals/demo_content.py for its shape).
+and passes the thread as data (see demo/data/README.md for its shape).
 """
 
 import datetime
@@ -9,12 +9,11 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from moderation.demo import decide_at, reason_text
+from comments.models import Comment
+from comments.services import delete_comment
+from demo.moderation import decide_at, reason_text
 from moderation.models import Decision, ModerationState, Report, can_moderate
 from moderation.services import report_contribution
-
-from .models import Comment
-from .services import delete_comment
 
 # A citizen's comment waits about this long before a moderator releases it.
 RELEASE_DELAY = datetime.timedelta(hours=2)

@@ -6,7 +6,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from .models import User
+from accounts.models import User
 
 DEMO_PASSWORD = "kl-demo-2026!"  # noqa: S105 - printed by seed_demo, for local use only
 # The demo staff's authenticator-app secret (the admin requires a second factor). Printed

@@ -2,8 +2,8 @@
 
 from django.db import transaction
 
-from .models import Decision, ReasonTemplate
-from .services import decide
+from moderation.models import Decision, ReasonTemplate
+from moderation.services import decide
 
 # Short title -> text the author reads (and everyone, in the place of a removed contribution).
 REASON_TEMPLATES = {

@@ -15,16 +15,18 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from accounts.demo import DEMO_USERS
 from accounts.models import User
-from comments.demo import already_seeded, seed_thread
-from moderation.demo import decide_at, reason_text
+from demo.accounts import DEMO_USERS
+from demo.comments import already_seeded, seed_thread
+from demo.content import load
+from demo.moderation import decide_at, reason_text
 from moderation.models import Decision, ModerationState
 from projects.models import Project, Topic
+from proposals.models import Proposal, StatusEntry, Support
+from proposals.services import set_status
 
-from .demo_content import DISCUSSIONS, PROPOSALS
-from .models import Proposal, StatusEntry, Support
-from .services import set_status
+PROPOSALS = load("proposals")["proposals"]
+DISCUSSIONS = load("proposals")["discussions"]
 
 
 @transaction.atomic

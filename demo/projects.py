@@ -6,8 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .demo_content import PROJECTS, TOPICS
-from .models import Phase, Project, ProjectUpdate, Topic
+from demo.content import load
+from projects.models import Phase, Project, ProjectUpdate, Topic
+
+TOPICS = load("projects")["topics"]
+PROJECTS = load("projects")["projects"]
 
 
 @transaction.atomic

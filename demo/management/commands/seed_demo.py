@@ -9,12 +9,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 from django.urls import reverse
 
-from accounts.demo import DEMO_TOTP_SECRET, seed_users
-from moderation.demo import seed_reason_templates
-from pages.demo import seed_pages
-from polls.demo import seed_polls
-from projects.demo import seed_projects
-from proposals.demo import seed_proposals
+from demo.accounts import DEMO_TOTP_SECRET, seed_users
+from demo.moderation import seed_reason_templates
+from demo.pages import seed_pages
+from demo.polls import seed_polls
+from demo.projects import seed_projects
+from demo.proposals import seed_proposals
 
 # Tasks are recorded in memory and never run (Django's dummy backend).
 NOT_RUN = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}

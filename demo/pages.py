@@ -2,8 +2,10 @@
 
 from django.db import transaction
 
-from .demo_content import PAGES
-from .models import Page
+from demo.content import load
+from pages.models import Page
+
+PAGES = load("pages")["pages"]
 
 
 @transaction.atomic

@@ -12,15 +12,16 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.demo import DEMO_USERS
 from accounts.models import KAISERSLAUTERN_POSTAL_CODES, User
 from accounts.services import change_postal_code
 from core.notifications import KINDS
+from demo.accounts import DEMO_USERS
+from demo.content import load
+from polls.models import Ballot, Choice, PaperBatch, Poll, Question, Selection, TextAnswer
+from polls.services import cast_ballot, confirm_paper_batch, enter_paper_batch, publish_results
 from projects.models import Project
 
-from .demo_content import POLLS
-from .models import Ballot, Choice, PaperBatch, Poll, Question, Selection, TextAnswer
-from .services import cast_ballot, confirm_paper_batch, enter_paper_batch, publish_results
+POLLS = load("polls")["polls"]
 
 DEMO_VOTERS = 48
 # Every sixth demo voter lives outside the city, so resident-only polls turn them away.
