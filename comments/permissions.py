@@ -1,18 +1,13 @@
 """Who may comment, reply, delete and report comments: one predicate each."""
 
-from allauth.account.utils import has_verified_email
 from allauth.mfa.utils import is_mfa_enabled
 
+from accounts.permissions import can_take_part
 from moderation.models import can_moderate
 
 
 def can_comment(user, target):
-    return (
-        user.is_authenticated
-        and user.is_active
-        and has_verified_email(user)
-        and target.comments_allowed()
-    )
+    return can_take_part(user) and target.comments_allowed()
 
 
 def is_answerable(comment, top=None):

@@ -1,6 +1,5 @@
 """Posting, deleting and reporting comments; the thread itself renders through a template tag."""
 
-from allauth.account.utils import has_verified_email
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -11,7 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from accounts.permissions import can_take_part
 from core import ratelimit
+from core.forms import show_service_error
 from moderation.views import ReportView
 
 from .forms import CommentForm
@@ -56,7 +57,7 @@ def obstacle(user, target):
         return "closed"
     if not user.is_authenticated:
         return "login_required"
-    if not has_verified_email(user):
+    if not can_take_part(user):
         return "email_unconfirmed"
     if not can_comment(user, target):
         return "closed"
@@ -120,19 +121,10 @@ class CommentCreateView(View):
                 parent=parent,
                 official=form.cleaned_data.get("official", False),
             )
-        except ratelimit.RateLimited as error:
-            form.add_error(None, str(error))
-            return render_form(request, form=form, target=target, parent=parent, status=429)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-            return render_form(request, form=form, target=target, parent=parent, status=403)
-        except ValidationError as error:
-            if hasattr(error, "error_dict") and set(error.error_dict) <= {"text"}:
-                form.add_error(None, error)
-            else:
-                for message in error.messages:
-                    form.add_error(None, message)
-            return render_form(request, form=form, target=target, parent=parent)
+        except (ratelimit.RateLimited, PermissionDenied, ValidationError) as error:
+            show_service_error(form, error)
+            status = {ratelimit.RateLimited: 429, PermissionDenied: 403}.get(type(error), 200)
+            return render_form(request, form=form, target=target, parent=parent, status=status)
         if comment.is_published:
             messages.success(request, _("Thank you! Your comment has been published."))
         else:

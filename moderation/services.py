@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from core import page_cache
+from core import page_cache, ratelimit
 from core.text import clean_text
 
 from .decisions import BY_KIND, RULES
@@ -187,6 +187,10 @@ def report_contribution(*, contribution, reporter, reason, text=""):
     report.full_clean(validate_constraints=False)
     if report.reason == Report.Reason.OTHER and not report.text:
         raise ValidationError({"text": _("Please explain what is wrong.")})
+    if not ratelimit.consume("report", reporter):
+        raise ratelimit.RateLimited(
+            _("You have sent many reports in the last hour. Please try again later.")
+        )
     try:
         with transaction.atomic():
             report.save()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from core import ratelimit
+from core.forms import show_service_error
 
 from .forms import ReportForm
 from .services import AlreadyReported, report_contribution
@@ -41,11 +42,6 @@ class ReportView(LoginRequiredMixin, FormView):
         return super().get_context_data(contribution=self.contribution, **kwargs)
 
     def form_valid(self, form):
-        if not ratelimit.consume("report", self.request.user):
-            form.add_error(
-                None, _("You have sent many reports in the last hour. Please try again later.")
-            )
-            return self.form_invalid(form)
         try:
             report_contribution(
                 contribution=self.contribution,
@@ -55,8 +51,8 @@ class ReportView(LoginRequiredMixin, FormView):
             )
         except AlreadyReported as error:
             messages.info(self.request, error.messages[0])
-        except ValidationError as error:
-            form.add_error(None, error)
+        except (ValidationError, ratelimit.RateLimited) as error:
+            show_service_error(form, error)
             return self.form_invalid(form)
         else:
             messages.success(

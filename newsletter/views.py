@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
 from core import ratelimit
+from core.forms import show_service_error
 
 from . import services, tokens
 from .forms import EndSubscriptionForm, SubscribeForm
@@ -49,7 +50,7 @@ class SubscribeView(FormView):
                 client=get_adapter(self.request).get_client_ip(self.request),
             )
         except ratelimit.RateLimited as error:
-            form.add_error(None, str(error))
+            show_service_error(form, error)
             return self.render_to_response(self.get_context_data(form=form), status=429)
         # The same answer for every address: the page never tells who is subscribed.
         return redirect("newsletter:requested")

@@ -2,8 +2,9 @@
 
 import enum
 
-from allauth.account.utils import has_verified_email
 from django.utils import timezone
+
+from accounts.permissions import can_take_part
 
 
 class Obstacle(enum.StrEnum):
@@ -35,7 +36,7 @@ def voting_obstacle(user, poll, now=None):
         return None
     if not user.is_authenticated:
         return Obstacle.LOGIN_REQUIRED
-    if not has_verified_email(user):
+    if not can_take_part(user):
         return Obstacle.EMAIL_UNCONFIRMED
     if poll.for_residents:
         if not user.postal_code:

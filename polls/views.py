@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from core import page_cache
+from core.forms import show_service_error
 
 from .exports import decimal_comma, result_table, spreadsheet_safe, spreadsheet_writer
 from .forms import BallotForm
@@ -152,8 +153,7 @@ class PollDetailView(View):
                 messages.info(request, error.messages[0])
                 return redirect(self.poll)
             except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
+                show_service_error(form, error)
             else:
                 if ballot.is_guest:
                     guest_ballots = request.session.get(GUEST_BALLOTS_SESSION_KEY, {})

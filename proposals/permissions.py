@@ -1,13 +1,7 @@
 """Who may submit, see, edit, support and answer proposals: one predicate each."""
 
-from allauth.account.utils import has_verified_email
-
+from accounts.permissions import can_take_part
 from moderation.models import can_moderate
-
-
-def can_take_part(user):
-    """Signed in with a confirmed e-mail address: the bar for every contribution."""
-    return user.is_authenticated and user.is_active and has_verified_email(user)
 
 
 def can_submit_proposal(user):

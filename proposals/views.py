@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from core import ratelimit
+from core.forms import show_service_error
 from moderation.views import ReportView
 
 from .filters import NEWEST, ORDERINGS, ProposalFilter
@@ -34,15 +35,6 @@ def viewable_proposal(request, pk, proposals=None):
     if not can_view_proposal(request.user, proposal):
         raise Http404
     return proposal
-
-
-def add_service_errors(form, error):
-    """Show a service's ValidationError at the fields it names, the rest above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def history_steps(proposal, entries):
@@ -115,10 +107,8 @@ class ProposalCreateView(View):
         if form.is_valid():
             try:
                 proposal = submit_proposal(author=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            except ratelimit.RateLimited as error:
-                form.add_error(None, str(error))
+            except (ValidationError, ratelimit.RateLimited) as error:
+                show_service_error(form, error)
             else:
                 if proposal.is_published:
                     messages.success(request, _("Your proposal is published. Thank you!"))
@@ -166,7 +156,7 @@ class ProposalUpdateView(LoginRequiredMixin, View):
                     proposal=proposal, user=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                add_service_errors(form, error)
+                show_service_error(form, error)
             else:
                 messages.success(request, _("Your changes have been saved."))
                 return redirect(proposal)

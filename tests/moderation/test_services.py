@@ -193,3 +193,19 @@ def test_a_rejection_of_an_older_version_is_refused_too(moderator):
         reject(contribution=comment, moderator=moderator, reason="Spam.", seen_revision=1)
     comment.refresh_from_db()
     assert comment.is_pending
+
+
+def test_reports_are_limited_by_the_service_whatever_calls_it(settings):
+    from core.ratelimit import RateLimited
+
+    settings.CONTRIBUTION_RATE_LIMITS = {**settings.CONTRIBUTION_RATE_LIMITS, "report": "2/h"}
+    reporter = UserFactory()
+    for _ in range(2):
+        report_contribution(
+            contribution=CommentFactory(), reporter=reporter, reason=Report.Reason.SPAM
+        )
+    with pytest.raises(RateLimited):
+        report_contribution(
+            contribution=CommentFactory(), reporter=reporter, reason=Report.Reason.SPAM
+        )
+    assert Report.objects.filter(reporter=reporter).count() == 2
