@@ -205,16 +205,21 @@ def fragment(name, kinds, render, request):
     return _personal(html, request)
 
 
-def cache_public_page(view=None, *, shows=KINDS, params=()):
+def cache_public_page(view=None, *, shows=None, params=()):
     """Serve `view` from the cache to visitors who are not signed in (see above).
 
-    `shows` names the kinds of content whose change must show at once: every kind unless
-    the page is known to show fewer (tests/test_page_cache_declarations.py renders each
-    cached page before and after each kind of change and holds the declarations to it);
-    `params` the query parameters the page understands (any other one bypasses the cache).
+    `shows` names the kinds of content whose change must show at once. The view declares
+    it where it knows what it renders, as `page_cache_shows` on its class; without it,
+    every kind (tests/test_page_cache_declarations.py renders each cached page before and
+    after each kind of change and holds the declarations to it). `params` names the query
+    parameters the page understands (any other one bypasses the cache).
     """
 
     def decorator(view):
+        nonlocal shows
+        if shows is None:
+            shows = getattr(getattr(view, "view_class", None), "page_cache_shows", KINDS)
+
         @wraps(view)
         def cached_view(request, *args, **kwargs):
             if not _cacheable_request(request, params):

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from core.page_cache import CONTENT, cache_public_page
+from core.page_cache import cache_public_page
 
 from . import views
 
@@ -21,7 +21,7 @@ handler500 = views.server_error
 urlpatterns = [
     # The start page shows participation figures too; for visitors who are not signed in
     # they may be up to PAGE_CACHE_SECONDS old, so that it stays fast while a vote is on.
-    path("", cache_public_page(views.HomeView.as_view(), shows=[CONTENT]), name="home"),
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),

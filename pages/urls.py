@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.page_cache import CONTENT, cache_public_page
+from core.page_cache import cache_public_page
 
 from . import views
 
@@ -9,7 +9,7 @@ app_name = "pages"
 urlpatterns = [
     path(
         "<slug:slug>/",
-        cache_public_page(views.PageDetailView.as_view(), shows=[CONTENT]),
+        cache_public_page(views.PageDetailView.as_view()),
         name="detail",
     ),
 ]

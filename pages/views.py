@@ -2,10 +2,13 @@
 
 from django.views.generic import DetailView
 
+from core.page_cache import CONTENT
+
 from .models import Page
 
 
 class PageDetailView(DetailView):
+    page_cache_shows = [CONTENT]  # editors' texts show no votes
     template_name = "pages/page_detail.html"
     context_object_name = "page"
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.page_cache import CONTENT, cache_public_page
+from core.page_cache import cache_public_page
 from core.parameters import THREAD_PAGE
 
 from . import views
@@ -13,7 +13,6 @@ urlpatterns = [
         "",
         cache_public_page(
             views.ProjectListView.as_view(),
-            shows=[CONTENT],
             params=[*ProjectFilter.base_filters, "page"],
         ),
         name="list",

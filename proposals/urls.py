@@ -1,7 +1,7 @@
 from django.urls import path
 
 # Proposals show no votes: a ballot leaves their cached pages as they are.
-from core.page_cache import CONTENT, cache_public_page
+from core.page_cache import cache_public_page
 from core.parameters import THREAD_PAGE
 
 from . import views
@@ -14,7 +14,6 @@ urlpatterns = [
         "",
         cache_public_page(
             views.ProposalListView.as_view(),
-            shows=[CONTENT],
             params=[*ProposalFilter.base_filters, "page"],
         ),
         name="list",
@@ -22,9 +21,7 @@ urlpatterns = [
     path("neu/", views.ProposalCreateView.as_view(), name="create"),
     path(
         "<int:pk>/",
-        cache_public_page(
-            views.ProposalDetailView.as_view(), shows=[CONTENT], params=[THREAD_PAGE]
-        ),
+        cache_public_page(views.ProposalDetailView.as_view(), params=[THREAD_PAGE]),
         name="detail",
     ),
     path("<int:pk>/bearbeiten/", views.ProposalUpdateView.as_view(), name="update"),

@@ -13,6 +13,7 @@ from django.views.generic import ListView
 
 from core import ratelimit
 from core.forms import show_service_error
+from core.page_cache import CONTENT
 from moderation.views import ReportView
 
 from .filters import NEWEST, ORDERINGS, ProposalFilter
@@ -56,6 +57,8 @@ def history_steps(proposal, entries):
 
 class ProposalListView(ListView):
     """Published proposals, filtered by topic, project and status, newest or most popular first."""
+
+    page_cache_shows = [CONTENT]  # proposals show no votes
 
     template_name = "proposals/proposal_list.html"
     context_object_name = "proposals"
@@ -171,6 +174,7 @@ class ProposalUpdateView(LoginRequiredMixin, View):
 
 
 class ProposalDetailView(View):
+    page_cache_shows = [CONTENT]
     template_name = "proposals/proposal_detail.html"
 
     def get(self, request, pk):
