@@ -143,8 +143,8 @@ class Voter:
 def outcome(page, messages):
     if page is None:
         return "no confirmation page"
-    for key, text in messages.items():
-        if text in page:
+    for key, texts in messages.items():
+        if any(text in page for text in texts):
             return key
     return "page without a message"
 
@@ -235,11 +235,18 @@ def main():
     poll = Poll.objects.get(slug=RUSH_POLL_SLUG)
     with translation.override("de"):
         # What the pages say after a POST, as the messages framework shows them (escaped).
+        # The rush poll has two questions, so it is a survey: its pages speak of answers.
         messages = {
-            "counted": escape(gettext("Your vote has been counted.")),
-            "already voted": escape(gettext("You have already voted in this poll.")),
-            "already counted (race)": escape(gettext("Your vote had already been counted.")),
-            "changed": escape(gettext("Your changed vote has been counted.")),
+            "counted": [
+                escape(gettext("Your vote has been counted.")),
+                escape(gettext("Your answers have been counted.")),
+            ],
+            "already voted": [escape(gettext("You have already voted in this poll."))],
+            "already counted (race)": [escape(gettext("Your vote had already been counted."))],
+            "changed": [
+                escape(gettext("Your changed vote has been counted.")),
+                escape(gettext("Your changed answers have been counted.")),
+            ],
         }
     before = counts(poll)
     voters_accounts, cookies = make_sessions()
