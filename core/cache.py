@@ -16,6 +16,16 @@ import pickle
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
 from django.utils import timezone
+from redis.exceptions import RedisError
+
+
+def redis_error(cache):
+    """Why the Redis behind `cache` does not answer, or None when it does (a PING)."""
+    try:
+        cache._cache.get_client().ping()
+    except RedisError as error:
+        return error
+    return None
 
 
 class DurableDatabaseCache(DatabaseCache):

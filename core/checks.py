@@ -11,7 +11,8 @@ from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache
 from django.core.checks import Error, Tags, register
 from django.db import DatabaseError, connections, router
-from redis.exceptions import RedisError
+
+from .cache import redis_error
 
 
 @register(Tags.database, Tags.caches)
@@ -54,9 +55,7 @@ def _cache_table_exists(alias, cache, databases):
 
 
 def _redis_answers(alias, cache):
-    try:
-        cache._cache.get_client().ping()
-    except RedisError as error:
+    if error := redis_error(cache):
         return [
             Error(
                 f"The Redis of the cache {alias!r} does not answer: {error}",

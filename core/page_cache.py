@@ -216,16 +216,17 @@ def cache_public_page(view=None, *, shows=None, params=()):
     """
 
     def decorator(view):
-        nonlocal shows
-        if shows is None:
-            shows = getattr(getattr(view, "view_class", None), "page_cache_shows", KINDS)
+        # Per view: one decorator may wrap several views with declarations of their own.
+        kinds = shows
+        if kinds is None:
+            kinds = getattr(getattr(view, "view_class", None), "page_cache_shows", KINDS)
 
         @wraps(view)
         def cached_view(request, *args, **kwargs):
             if not _cacheable_request(request, params):
                 return view(request, *args, **kwargs)
             try:
-                key = _page_key(request, shows, params)
+                key = _page_key(request, kinds, params)
                 entry = pages().get(key)
             except CACHE_ERRORS:
                 logger.warning("Page cache unavailable: %s rendered", request.path, exc_info=True)
@@ -239,7 +240,7 @@ def cache_public_page(view=None, *, shows=None, params=()):
                 _store(key, response)
             return response
 
-        cached_view.page_cache_shows = tuple(shows)
+        cached_view.page_cache_shows = tuple(kinds)
         cached_view.page_cache_params = tuple(params)
         return cached_view
 

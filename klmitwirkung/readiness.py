@@ -18,6 +18,7 @@ from django.tasks import task
 from django.utils import timezone
 from redis.exceptions import RedisError
 
+from core.cache import redis_error
 from outbox.models import Mail
 
 HEARTBEAT_KEY = "readiness:worker-seen"
@@ -81,9 +82,7 @@ def _pages_cache():
     cache = caches["pages"]
     if not isinstance(cache, RedisCache):
         return {"ok": True, "shared": False}
-    try:
-        cache._cache.get_client().ping()
-    except RedisError as error:
+    if error := redis_error(cache):
         return {**_failure(error), "shared": True}
     return {"ok": True, "shared": True}
 
