@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from contextlib import contextmanager
 from http.cookies import SimpleCookie
 from pathlib import Path
 from types import SimpleNamespace
@@ -207,6 +208,41 @@ def row_counts():
     return {model._meta.label: model._base_manager.count() for model in apps.get_models()}
 
 
+@contextmanager
+def rows_restored(who):
+    """Rows committed inside the block for app servers to see must be gone after it: the
+    sessions the servers made are removed, then every table must count as it did before.
+    Yields the counts from before."""
+    before = row_counts()
+    sessions = set(Session.objects.values_list("session_key", flat=True))
+    yield before
+    Session.objects.exclude(session_key__in=sessions).delete()
+    after = row_counts()
+    changed = {label: n - before[label] for label, n in after.items() if n != before[label]}
+    assert changed == {}, f"rows {who} left behind (or removed)"
+
+
+def server_environment(tmp_path, settings_module, settings_text, **extra):
+    """What an app server with production settings on the test database gets: the settings
+    module written to `tmp_path`, a secret, the load balancer's host and headers."""
+    (tmp_path / f"{settings_module}.py").write_text(settings_text)
+    passed_on = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV")
+    env = {key: os.environ[key] for key in passed_on if key in os.environ}
+    env.update(
+        PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]),
+        DJANGO_SETTINGS_MODULE=settings_module,
+        DJANGO_SECRET_KEY=f"{settings_module}-test-key-3f9a1c7e5b2d4086af1e9c3b7d5a2f40",
+        DJANGO_ALLOWED_HOSTS=HOST,
+        DJANGO_CSRF_TRUSTED_ORIGINS=f"https://{HOST}",
+        DJANGO_BEHIND_PROXY="1",
+        DATABASE_URL=database_url(connection.settings_dict),
+        EMAIL_URL="smtp://localhost:25",
+        DJANGO_LOG_LEVEL="WARNING",
+        **extra,
+    )
+    return env
+
+
 @pytest.fixture(scope="module")
 def data(django_db_setup, django_db_blocker):
     """Two citizens and an open poll with live results, committed for the servers to see.
@@ -221,9 +257,7 @@ def data(django_db_setup, django_db_blocker):
             "PostgreSQL: run it with DATABASE_URL=postgres://... "
             f"(the database is {connection.vendor} now)."
         )
-    with django_db_blocker.unblock():
-        before = row_counts()
-        sessions = set(Session.objects.values_list("session_key", flat=True))
+    with django_db_blocker.unblock(), rows_restored("the two-server test"):
         poll = PollFactory()  # open, for accounts, results shown live
         question = QuestionFactory(poll=poll, text="Welche Linie zuerst?")
         made = SimpleNamespace(
@@ -241,12 +275,6 @@ def data(django_db_setup, django_db_blocker):
             poll.delete()
             made.voter.delete()
             made.target.delete()
-            Session.objects.exclude(session_key__in=sessions).delete()
-            after = row_counts()
-            changed = {
-                label: n - before[label] for label, n in after.items() if n != before[label]
-            }
-            assert changed == {}, "rows the two-server test left behind (or removed)"
 
 
 @pytest.fixture
@@ -255,21 +283,7 @@ def servers(tmp_path, data, cache_table):
     Redis database (pages)."""
     redis = redis_client()
     redis.flushdb()
-    (tmp_path / "scale_out_settings.py").write_text(SETTINGS_MODULE)
-    passed_on = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV")
-    env = {key: os.environ[key] for key in passed_on if key in os.environ}
-    env.update(
-        PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]),
-        DJANGO_SETTINGS_MODULE="scale_out_settings",
-        DJANGO_SECRET_KEY="scale-out-test-key-3f9a1c7e5b2d4086af1e9c3b7d5a2f40",
-        DJANGO_ALLOWED_HOSTS=HOST,
-        DJANGO_CSRF_TRUSTED_ORIGINS=f"https://{HOST}",
-        DJANGO_BEHIND_PROXY="1",
-        DATABASE_URL=database_url(connection.settings_dict),
-        REDIS_URL=REDIS_URL,
-        EMAIL_URL="smtp://localhost:25",
-        DJANGO_LOG_LEVEL="WARNING",
-    )
+    env = server_environment(tmp_path, "scale_out_settings", SETTINGS_MODULE, REDIS_URL=REDIS_URL)
     started = []
     try:
         for name in ("A", "B"):

@@ -24,7 +24,6 @@ It needs PostgreSQL (`DATABASE_URL=postgres://...`); without it, it is skipped, 
 in CI (`CI=true`), where it fails.
 """
 
-import os
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -32,7 +31,6 @@ from types import SimpleNamespace
 
 import psycopg
 import pytest
-from django.contrib.sessions.models import Session
 from django.db import connection
 
 from comments.models import Comment
@@ -40,17 +38,16 @@ from moderation.models import SiteSettings
 from tests.accounts.factories import PASSWORD
 from tests.projects.factories import ProjectFactory
 from tests.test_scale_out import (
-    ROOT,
     STARTUP_TIMEOUT,
     Browser,
     Server,
     citizen_with_password,
     database_url,
-    row_counts,
+    rows_restored,
+    server_environment,
     skip_or_fail,
 )
 
-HOST = "klmitwirkung.de"
 # How the app server's connections show in pg_stat_activity, so that only they are cut.
 APP_NAME = "klmitwirkung-fault-test"
 
@@ -78,9 +75,7 @@ def data(django_db_setup, django_db_blocker):
             "PostgreSQL: run it with DATABASE_URL=postgres://... "
             f"(the database is {connection.vendor} now)."
         )
-    with django_db_blocker.unblock():
-        before = row_counts()
-        sessions = set(Session.objects.values_list("session_key", flat=True))
+    with django_db_blocker.unblock(), rows_restored("the outage test") as before:
         made = SimpleNamespace(project=ProjectFactory(), citizen=citizen_with_password())
         try:
             yield made
@@ -88,33 +83,14 @@ def data(django_db_setup, django_db_blocker):
             Comment.objects.filter(author=made.citizen).delete()
             made.project.delete()
             made.citizen.delete()
-            Session.objects.exclude(session_key__in=sessions).delete()
             if not before["moderation.SiteSettings"]:  # made by the server on first use
                 SiteSettings.objects.all().delete()
-            after = row_counts()
-            changed = {
-                label: n - before[label] for label, n in after.items() if n != before[label]
-            }
-            assert changed == {}, "rows the outage test left behind (or removed)"
 
 
 @pytest.fixture
 def server(tmp_path, data, cache_table):
     """One app server with production settings on the test database."""
-    (tmp_path / "outage_settings.py").write_text(SETTINGS_MODULE)
-    passed_on = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV")
-    env = {key: os.environ[key] for key in passed_on if key in os.environ}
-    env.update(
-        PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]),
-        DJANGO_SETTINGS_MODULE="outage_settings",
-        DJANGO_SECRET_KEY="outage-test-key-8c1e5a9f3b7d2046be1f8a3c5d7e9b20",
-        DJANGO_ALLOWED_HOSTS=HOST,
-        DJANGO_CSRF_TRUSTED_ORIGINS=f"https://{HOST}",
-        DJANGO_BEHIND_PROXY="1",
-        DATABASE_URL=database_url(connection.settings_dict),
-        EMAIL_URL="smtp://localhost:25",
-        DJANGO_LOG_LEVEL="WARNING",
-    )
+    env = server_environment(tmp_path, "outage_settings", SETTINGS_MODULE)
     app = Server("app", env, tmp_path)
     try:
         app.wait_until_ready(time.monotonic() + STARTUP_TIMEOUT)
