@@ -68,6 +68,8 @@ def deliver(mail_id, *, now=None):
         if mail is None:
             return None
         try:
+            # Sent while the row is locked, so that no other worker sends it too; the SMTP
+            # timeout (EMAIL_URL, default 10 s) bounds how long the lock is held.
             mail.message().send()
         except smtplib.SMTPRecipientsRefused as error:
             # The server will never take this address: no use trying for a day.
@@ -87,13 +89,10 @@ def deliver(mail_id, *, now=None):
 
 
 def send_again(*, mails, now=None):
-    """Failed or waiting mails go out now, with another RETRY_PERIOD of attempts; how many."""
+    """The failed or waiting ones of `mails` (a queryset) go out now, with another
+    RETRY_PERIOD of attempts; how many."""
     now = now or timezone.now()
-    ids = list(
-        Mail.objects.filter(pk__in=[mail.pk for mail in mails])
-        .exclude(status=Mail.Status.SENT)
-        .values_list("pk", flat=True)
-    )
+    ids = list(mails.exclude(status=Mail.Status.SENT).values_list("pk", flat=True))
     Mail.objects.filter(pk__in=ids).update(
         status=Mail.Status.WAITING, next_attempt_at=now, give_up_at=now + RETRY_PERIOD
     )

@@ -5,7 +5,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.core import mail
-from django.test import Client, TestCase
+from django.test import Client
 
 from newsletter.models import Issue, Subscriber
 from tests.accounts.factories import UserFactory
@@ -24,11 +24,6 @@ def issue_url(issue, action="change"):
 
 def messages_of(response):
     return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-def committing():
-    """Run what the request leaves for after its commit (the task that sends the mails)."""
-    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 @pytest.fixture
@@ -76,10 +71,10 @@ def test_people_without_staff_status_are_sent_to_the_admin_login(role, subscribe
     assert mail.outbox == []
 
 
-def test_a_moderator_without_the_permission_is_refused(client, moderator, subscribers):
+def test_a_moderator_without_the_permission_is_refused(client, moderator, subscribers, committed):
     client.force_login(moderator)
     issue = IssueFactory()
-    with committing():
+    with committed():
         for method, path in all_pages(issue):
             assert getattr(client, method)(path).status_code == 403, path
     issue.refresh_from_db()
@@ -88,7 +83,9 @@ def test_a_moderator_without_the_permission_is_refused(client, moderator, subscr
     assert "/admin/newsletter/" not in client.get("/admin/").text
 
 
-def test_an_editor_may_read_but_not_send_without_the_send_permission(client, subscribers):
+def test_an_editor_may_read_but_not_send_without_the_send_permission(
+    client, subscribers, committed
+):
     reader = UserFactory(is_staff=True)
     reader.user_permissions.add(
         *Permission.objects.filter(codename__in=["view_issue", "change_issue"])
@@ -97,7 +94,7 @@ def test_an_editor_may_read_but_not_send_without_the_send_permission(client, sub
     issue = IssueFactory()
     assert client.get(issue_url(issue)).status_code == 200
     assert client.get(issue_url(issue, "send")).status_code == 403
-    with committing():
+    with committed():
         assert client.post(issue_url(issue, "send")).status_code == 403
         client.post(issue_url(issue, "send-test"))
     assert mail.outbox == []
@@ -185,10 +182,10 @@ def test_the_preview_shows_the_issue_escaped(client, editor):
     assert "/newsletter/abbestellen/" in response.text
 
 
-def test_a_test_mail_goes_to_the_editor_only(client, editor, subscribers):
+def test_a_test_mail_goes_to_the_editor_only(client, editor, subscribers, committed):
     issue = IssueFactory()
     client.force_login(editor)
-    with committing():
+    with committed():
         response = client.post(issue_url(issue, "send-test"))
     assert response.status_code == 302
     assert [message.to for message in mail.outbox] == [[editor.email]]
@@ -198,7 +195,7 @@ def test_a_test_mail_goes_to_the_editor_only(client, editor, subscribers):
 
 
 def test_sending_asks_with_the_number_and_sends_once_to_confirmed_subscribers(
-    client, editor, subscribers
+    client, editor, subscribers, committed
 ):
     issue = IssueFactory(subject="Neues im Mai")
     client.force_login(editor)
@@ -210,7 +207,7 @@ def test_sending_asks_with_the_number_and_sends_once_to_confirmed_subscribers(
     assert 'method="post"' in confirm.text
     assert mail.outbox == []
 
-    with committing():
+    with committed():
         response = client.post(issue_url(issue, "send"))
     assert response.status_code == 302
     assert response["Location"] == issue_url(issue)
@@ -228,7 +225,7 @@ def test_sending_asks_with_the_number_and_sends_once_to_confirmed_subscribers(
     assert page.status_code == 200
     assert 'name="subject"' not in page.text
     assert f'href="{issue_url(issue, "send")}"' not in page.text
-    with committing():
+    with committed():
         client.post(issue_url(issue), {"subject": "Anders", "body_text": "x", "_save": "1"})
         again = client.post(issue_url(issue, "send"))
         assert again.status_code == 302
@@ -238,12 +235,12 @@ def test_sending_asks_with_the_number_and_sends_once_to_confirmed_subscribers(
     assert len(mail.outbox) == 2
 
 
-def test_nothing_is_sent_without_confirmed_subscribers(client, editor):
+def test_nothing_is_sent_without_confirmed_subscribers(client, editor, committed):
     SubscriberFactory(pending=True)
     issue = IssueFactory()
     client.force_login(editor)
     assert client.get(issue_url(issue, "send")).context["recipients"] == 0
-    with committing():
+    with committed():
         response = client.post(issue_url(issue, "send"))
     assert response.status_code == 302
     assert messages_of(response)
@@ -252,19 +249,19 @@ def test_nothing_is_sent_without_confirmed_subscribers(client, editor):
     assert mail.outbox == []
 
 
-def test_superusers_send_too(client, superuser, subscribers):
+def test_superusers_send_too(client, superuser, subscribers, committed):
     issue = IssueFactory()
     client.force_login(superuser)
-    with committing():
+    with committed():
         assert client.post(issue_url(issue, "send")).status_code == 302
     assert len(mail.outbox) == 2
 
 
-def test_the_issue_list_shows_what_was_sent_by_whom(client, editor, subscribers):
+def test_the_issue_list_shows_what_was_sent_by_whom(client, editor, subscribers, committed):
     client.force_login(editor)
     draft = IssueFactory(subject="Entwurf Juni")
     sent = IssueFactory(subject="Ausgabe Mai")
-    with committing():
+    with committed():
         client.post(issue_url(sent, "send"))
     html = client.get(ISSUES).text
     assert "Entwurf Juni" in html
