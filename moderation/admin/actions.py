@@ -1,8 +1,5 @@
 """The decisions as the admin takes them, and the forms that carry them."""
 
-from dataclasses import dataclass
-from functools import partial
-
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -12,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import services
-from ..decisions import PENDING, RULES, allows
+from ..decisions import PENDING, RULES
 from ..models import (
     ReasonTemplate,
     can_moderate,
@@ -24,24 +21,9 @@ QUEUE_PAGE_SIZE = 25
 WORDS_DELETED = gettext_lazy("(words deleted)")
 
 
-# Decisions: what each one calls, who may take it, whether it needs a reason; all of it
-# from the one table in moderation/decisions.py.
-
-
-@dataclass(frozen=True)
-class DecisionKind:
-    decide: object
-    allowed: object
-    needs_reason: bool
-    label: object
-
-
-DECISIONS = {
-    name: DecisionKind(
-        getattr(services, name), partial(allows, name), rule.needs_reason, rule.label
-    )
-    for name, rule in RULES.items()
-}
+# Decisions: who may take each, whether it needs a reason, its label and message all come
+# from the one table in moderation/decisions.py (RULES); the service of the same name
+# (services.release, ...) takes it.
 
 
 def success_message(decision, count):
@@ -62,7 +44,8 @@ def apply_decision(request, contributions, decision, reason="", *, seen, pending
     """
     if not can_moderate(request.user):
         raise PermissionDenied
-    kind = DECISIONS[decision]
+    kind = RULES[decision]
+    take = getattr(services, decision)
     reason = reason if kind.needs_reason else ""
     done = []
     for contribution in contributions:
@@ -71,7 +54,7 @@ def apply_decision(request, contributions, decision, reason="", *, seen, pending
         try:
             # The service locks the contribution and refuses what its state or version
             # no longer allows; in the queue, only what still waits is decided.
-            current = kind.decide(
+            current = take(
                 contribution=model._default_manager.get(pk=contribution.pk),
                 moderator=request.user,
                 seen_revision=seen.get((model._meta.label_lower, contribution.pk)),
@@ -99,7 +82,7 @@ def apply_decision(request, contributions, decision, reason="", *, seen, pending
 
 def log_decisions(request, contributions, decision, reason=""):
     """The admin history of each contribution shows the decision too."""
-    label = DECISIONS[decision].label
+    label = RULES[decision].label
     message = f"{label}: {reason}" if reason else str(label)
     LogEntry.objects.log_actions(
         user_id=request.user.pk,
@@ -189,7 +172,7 @@ class QueueForm(ReasonForm):
     )
     decision = forms.ChoiceField(
         label=gettext_lazy("Decision"),
-        choices=[("release", DECISIONS["release"].label), ("reject", DECISIONS["reject"].label)],
+        choices=[("release", RULES["release"].label), ("reject", RULES["reject"].label)],
         widget=forms.RadioSelect,
         initial="release",
         error_messages={"required": gettext_lazy("Please choose a decision.")},

@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy
 
 from core.admin_pages import AdminPagesMixin
 
+from ..decisions import RULES, allows
 from ..models import (
     can_moderate,
 )
-from .actions import DECISIONS, ReasonForm, apply_decision, seen_revisions
+from .actions import ReasonForm, apply_decision, seen_revisions
 
 QUEUE_PAGE_SIZE = 25
 WORDS_DELETED = gettext_lazy("(words deleted)")
@@ -85,7 +86,7 @@ class ModeratedAdmin(AdminPagesMixin, admin.ModelAdmin):
     def confirm_decision(self, request, queryset, decision):
         """First a page with the texts (and the reason, where one is needed), then the
         decision on the versions that page showed; back to the list after."""
-        kind = DECISIONS[decision]
+        kind = RULES[decision]
         contributions = list(queryset)
         form = ReasonForm(
             request.POST if "confirm" in request.POST else None,
@@ -133,8 +134,8 @@ class ModeratedAdmin(AdminPagesMixin, admin.ModelAdmin):
         name = f"admin:{self.opts.app_label}_{self.opts.model_name}_moderate"
         return {
             decision: reverse(name, args=[obj.pk, decision])
-            for decision, kind in DECISIONS.items()
-            if kind.allowed(request.user, obj)
+            for decision in RULES
+            if allows(decision, request.user, obj)
         }
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -147,7 +148,7 @@ class ModeratedAdmin(AdminPagesMixin, admin.ModelAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def moderate_view(self, request, object_id, decision):
-        if decision not in DECISIONS:
+        if decision not in RULES:
             raise Http404
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
@@ -157,7 +158,7 @@ class ModeratedAdmin(AdminPagesMixin, admin.ModelAdmin):
         change_url = reverse(
             f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]
         )
-        kind = DECISIONS[decision]
+        kind = RULES[decision]
         form = ReasonForm(
             request.POST if request.method == "POST" else None,
             reason_required=kind.needs_reason,
