@@ -49,9 +49,15 @@ NEVER_PUBLIC = (ModerationState.PENDING, ModerationState.REJECTED)
 
 
 def addresses_of(user):
-    """Every e-mail address of the account, confirmed or not."""
-    addresses = set(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
-    return sorted(addresses | ({user.email} if user.email else set()))
+    """The confirmed e-mail addresses of the account: the ones that are the person's.
+
+    As for the newsletter (SubscriberQuerySet.of_person): an address merely typed into an
+    account may be somebody else's, whose mails must neither show in this export nor go
+    with this account.
+    """
+    return sorted(
+        EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    )
 
 
 def personal_data(user):

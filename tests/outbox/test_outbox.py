@@ -176,3 +176,16 @@ def test_mails_to_a_person_are_in_the_export_and_go_with_the_account(committed, 
     assert [item["subject"] for item in export_personal_data(person)["emails"]] == ["Ihr Code"]
     prepare_account_deletion(person)
     assert list(Mail.objects.values_list("recipient", flat=True)) == ["bernd@example.org"]
+
+
+def test_mails_to_an_address_the_person_has_not_confirmed_are_not_theirs(committed, refusing):
+    """Anybody can type another person's address into their account; it is not theirs."""
+    from allauth.account.models import EmailAddress
+
+    person = UserFactory(email="anna@example.org")
+    EmailAddress.objects.create(user=person, email="bernd@example.org", verified=False)
+    with committed():
+        services.queue_mail(message(to="bernd@example.org", subject="Ihr Anmeldecode"))
+    assert export_personal_data(person)["emails"] == []
+    prepare_account_deletion(person)
+    assert list(Mail.objects.values_list("recipient", flat=True)) == ["bernd@example.org"]
