@@ -128,7 +128,7 @@ def prepare_account_deletion(user):
     What was never public goes with the account, and so does every copy of its words (the
     logs keep that a decision was taken, not the words judged). Supports are counted on
     their proposals, so they go with their count. The newsletter of the account's confirmed
-    addresses ends, mails to its addresses are deleted (sent or not), its sessions on
+    addresses ends, mails to its confirmed addresses are deleted (sent or not), its sessions on
     every device end, and public pages that showed its
     name are out of date after the commit and removed from the cache.
     """

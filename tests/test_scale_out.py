@@ -17,7 +17,6 @@ import http.client
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -40,6 +39,7 @@ from django.utils.html import escape
 from polls.models import Ballot
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.polls.factories import ChoiceFactory, PollFactory, QuestionFactory
+from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "klmitwirkung.de"
@@ -91,12 +91,6 @@ def database_url(db):
     host = urllib.parse.quote(db["HOST"] or "localhost", safe="")
     port = f":{db['PORT']}" if db["PORT"] else ""
     return f"postgres://{credentials}{host}{port}/{urllib.parse.quote(db['NAME'], safe='')}"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Server:
