@@ -6,7 +6,20 @@ from allauth.account.utils import has_verified_email
 def can_take_part(user):
     """Signed in, active, with a confirmed e-mail address: the bar for every contribution,
     vote and follow, in every app."""
-    return user.is_authenticated and user.is_active and has_verified_email(user)
+    return user.is_authenticated and user.is_active and has_confirmed_address(user)
+
+
+def has_confirmed_address(user):
+    """Whether the account has a confirmed e-mail address, asked once per user object.
+
+    A page asks it several times (the ballot, the comment form, the follow button); the
+    user object lives for one request, and a confirmation happens in another one.
+    """
+    try:
+        return user._has_confirmed_address
+    except AttributeError:
+        user._has_confirmed_address = has_verified_email(user)
+        return user._has_confirmed_address
 
 
 def can_delete_account(user):

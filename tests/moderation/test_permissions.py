@@ -1,8 +1,9 @@
 """The permission matrix of issue 5: role x moderation state for proposals and comments."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Permission
 
+from accounts.permissions import can_take_part
 from comments.permissions import (
     can_comment,
     can_delete_comment,
@@ -10,7 +11,7 @@ from comments.permissions import (
     can_report_comment,
     can_view_comment_text,
 )
-from moderation.models import ModerationState
+from moderation.models import ModerationState, can_moderate
 from moderation.permissions import can_hide, can_reject, can_release, can_restore
 from proposals.permissions import (
     can_edit_proposal,
@@ -145,3 +146,24 @@ def test_a_deactivated_account_takes_part_no_more(people):
     proposal = ProposalFactory(author=author, moderation_state=ModerationState.PENDING)
     assert not can_edit_proposal(author, proposal)
     assert not can_support(author, ProposalFactory())
+
+
+def test_the_moderation_permission_without_staff_status_moderates_nothing():
+    """Moderators work in the admin; the permission alone, on a citizen's account, is inert."""
+    citizen = UserFactory()
+    citizen.user_permissions.add(Permission.objects.get(codename="moderate"))
+    proposal = ProposalFactory(moderation_state="pending")
+    assert not can_moderate(citizen)
+    assert not can_release(citizen, proposal)
+    citizen.is_staff = True
+    citizen.save()
+    citizen = type(citizen).objects.get(pk=citizen.pk)  # permissions are cached per object
+    assert can_moderate(citizen)
+    assert can_release(citizen, proposal)
+
+
+def test_a_citizens_page_asks_for_the_confirmed_address_once(django_assert_num_queries):
+    citizen = type(UserFactory()).objects.get()
+    with django_assert_num_queries(1):
+        assert can_take_part(citizen)
+        assert can_take_part(citizen)
