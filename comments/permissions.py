@@ -2,7 +2,7 @@
 
 from allauth.mfa.utils import is_mfa_enabled
 
-from accounts.permissions import can_take_part
+from accounts.permissions import can_take_part, staff_may
 from moderation.models import can_moderate
 
 
@@ -21,7 +21,7 @@ def can_reply(user, comment):
 
 def may_answer_officially(user):
     """Staff whose role includes answering as the city, second factor or not."""
-    return user.is_authenticated and user.is_active and user.has_perm("comments.answer_officially")
+    return staff_may(user, "comments.answer_officially")
 
 
 def can_answer_officially(user):

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.permissions import staff_may
+
 MODERATE_PERMISSION = "moderation.moderate"
 
 
@@ -25,18 +27,7 @@ class ModerationState(models.TextChoices):
 
 
 def can_moderate(user):
-    """Staff with the moderation permission (superusers have every permission).
-
-    Moderators work in the admin, which only staff can open; a permission given to an
-    account that is not staff does nothing. Asking `is_staff` first also spares every
-    citizen's page the two permission queries.
-    """
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and user.has_perm(MODERATE_PERMISSION)
-    )
+    return staff_may(user, MODERATE_PERMISSION)
 
 
 class ModeratedQuerySet(models.QuerySet):

@@ -1,6 +1,6 @@
 """Who may submit, see, edit, support and answer proposals: one predicate each."""
 
-from accounts.permissions import can_take_part
+from accounts.permissions import can_take_part, staff_may
 from moderation.models import can_moderate
 
 
@@ -40,4 +40,4 @@ def can_report_proposal(user, proposal):
 
 
 def can_respond(user):
-    return user.is_authenticated and user.is_active and user.has_perm("proposals.respond_proposal")
+    return staff_may(user, "proposals.respond_proposal")

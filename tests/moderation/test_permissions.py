@@ -10,6 +10,7 @@ from comments.permissions import (
     can_reply,
     can_report_comment,
     can_view_comment_text,
+    may_answer_officially,
 )
 from moderation.models import ModerationState, can_moderate
 from moderation.permissions import can_hide, can_reject, can_release, can_restore
@@ -17,6 +18,7 @@ from proposals.permissions import (
     can_edit_proposal,
     can_read_proposal,
     can_report_proposal,
+    can_respond,
     can_support,
     can_view_proposal,
 )
@@ -148,18 +150,26 @@ def test_a_deactivated_account_takes_part_no_more(people):
     assert not can_support(author, ProposalFactory())
 
 
-def test_the_moderation_permission_without_staff_status_moderates_nothing():
-    """Moderators work in the admin; the permission alone, on a citizen's account, is inert."""
+def test_staff_permissions_on_an_account_that_is_not_staff_do_nothing():
+    """Staff roles work in the admin; the permissions alone, on a citizen's account, are inert."""
     citizen = UserFactory()
-    citizen.user_permissions.add(Permission.objects.get(codename="moderate"))
+    citizen.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["moderate", "answer_officially", "respond_proposal"]
+        )
+    )
     proposal = ProposalFactory(moderation_state="pending")
     assert not can_moderate(citizen)
     assert not can_release(citizen, proposal)
+    assert not may_answer_officially(citizen)
+    assert not can_respond(citizen)
     citizen.is_staff = True
     citizen.save()
     citizen = type(citizen).objects.get(pk=citizen.pk)  # permissions are cached per object
     assert can_moderate(citizen)
     assert can_release(citizen, proposal)
+    assert may_answer_officially(citizen)
+    assert can_respond(citizen)
 
 
 def test_a_citizens_page_asks_for_the_confirmed_address_once(django_assert_num_queries):
