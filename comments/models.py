@@ -45,6 +45,12 @@ class CommentQuerySet(ModeratedQuerySet):
             content_type=ContentType.objects.get_for_model(target), object_id=target.pk
         )
 
+    def on_the_outer(self, model):
+        """Comments on the `model` object that an enclosing query is about, for `Exists`."""
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk")
+        )
+
     def top_level(self):
         return self.filter(parent__isnull=True)
 

@@ -1,4 +1,4 @@
-"""Public pages for visitors who are not signed in, served from the cache.
+"""Public pages served from the cache, to visitors and to citizens who see the same.
 
 When a vote opens and the press release goes out, most visitors are not signed in and
 look at the same few pages. Such a page is rendered once and then served from the cache
@@ -16,9 +16,14 @@ a page shows without naming their kind (the participation on the start page).
 If the cache cannot be reached, pages are rendered as if there were none, and the
 failure is logged: the cache makes the site fast, it must never take it down.
 
-Never cached: signed-in visitors; anyone with a session (notices, guest ballots, a sign-in
-under way); other methods than GET; query parameters the page does not name; responses
-that are not 200, that set a cookie or that used the CSP nonce. A page with a form still
+Signed-in citizens share a page where its view says who sees the same
+(`page_cache_audience`: every citizen, or for a poll those who may vote and have not): it
+is stored without the person's name and CSRF token, which are filled in for each of them.
+
+Never cached: staff; signed-in visitors where the view does not say so; anyone else with a
+session (notices, guest ballots, a sign-in under way); anyone with a notice waiting; other
+methods than GET; query parameters the page does not name; responses that are not 200,
+that set a cookie or that used the CSP nonce. A page with a form still
 works: its CSRF token is stored as a placeholder and filled in for each visitor.
 """
 
@@ -34,6 +39,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.html import escape
 from django.utils.translation import get_language
 from redis.exceptions import RedisError
 
@@ -41,6 +47,26 @@ from redis.exceptions import RedisError
 CONTENT = "content"  # projects, pages, news, proposals, comments, supports, moderation
 VOTES = "votes"  # ballots, paper votes, published results
 KINDS = (CONTENT, VOTES)
+# Changed by whatever may change anything (a change saved in the admin): part of every key.
+EVERYTHING = "everything"
+
+
+def scoped(kind, name):
+    """The part of `kind` that belongs to one object, such as the votes of one poll.
+
+    A page of one poll declares `scoped(VOTES, "{slug}")`, filled in from its address; the
+    service that counts a ballot changes `scoped(VOTES, poll.slug)` and plain VOTES, so
+    that a ballot renews the pages of its own poll and those showing every poll's figures,
+    and leaves the pages of the other polls in the cache.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"Unknown kind of content: {kind!r}")
+    return f"{kind}@{name}"
+
+
+def _known(kind):
+    return kind.partition("@")[0] in KINDS
+
 
 # What the cache backends raise when their server is gone: Redis, or the database cache.
 CACHE_ERRORS = (RedisError, DatabaseError, OSError)
@@ -48,6 +74,12 @@ CACHE_ERRORS = (RedisError, DatabaseError, OSError)
 logger = logging.getLogger(__name__)
 
 CSRF_PLACEHOLDER = "__csrf_token__"
+NAME_PLACEHOLDER = "__public_name__"
+# Where the header names the person signed in (templates/includes/_header.html).
+NAME_SPAN = re.compile(r'(<span data-personal="name">)[^<]*(</span>)')
+NAME_PLACEHOLDER_SPAN = re.compile(
+    r'(<span data-personal="name">)' + re.escape(NAME_PLACEHOLDER) + r"(</span>)"
+)
 CSRF_INPUT = re.compile(
     r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(">)'
 )
@@ -84,17 +116,11 @@ def changed(*kinds, forget_pages=False):
     `forget_pages` is for words that are deleted: the pages that showed them are not only
     out of date but removed from the cache, rather than left there until they expire.
     """
-    if not kinds or not set(kinds) <= set(KINDS):
+    if not kinds or not all(_known(kind) for kind in kinds):
         raise ValueError(f"Unknown kinds of content: {kinds!r}")
 
     def bump():
-        try:
-            versions_cache().set_many(
-                {_version_key(kind): uuid.uuid4().hex for kind in kinds}, timeout=None
-            )
-        except CACHE_ERRORS:
-            # The change is committed; cached pages show it once they expire.
-            logger.exception("Page cache unavailable: pages showing %s may be out of date", kinds)
+        _renew(kinds)
         if forget_pages:
             try:
                 pages().clear()
@@ -104,9 +130,24 @@ def changed(*kinds, forget_pages=False):
     transaction.on_commit(bump)
 
 
+def changed_everything():
+    """Every page, figure and fragment is out of date once the current transaction commits."""
+    transaction.on_commit(lambda: _renew([EVERYTHING]))
+
+
+def _renew(kinds):
+    try:
+        versions_cache().set_many(
+            {_version_key(kind): uuid.uuid4().hex for kind in kinds}, timeout=None
+        )
+    except CACHE_ERRORS:
+        # The change is committed; cached pages show it once they expire.
+        logger.exception("Page cache unavailable: pages showing %s may be out of date", kinds)
+
+
 def versions(kinds):
-    """The current version of each kind, in one cache round trip."""
-    keys = [_version_key(kind) for kind in kinds]
+    """The current version of each kind and of everything, in one cache round trip."""
+    keys = [_version_key(kind) for kind in (EVERYTHING, *kinds)]
     cache = versions_cache()
     found = cache.get_many(keys)
     for key in keys:
@@ -141,9 +182,9 @@ def _set(key, value):
         logger.warning("Page cache unavailable: nothing stored", exc_info=True)
 
 
-def _page_key(request, kinds, params):
+def _page_key(request, kinds, params, audience):
     query = sorted((name, value) for name in params for value in request.GET.getlist(name))
-    parts = [request.build_absolute_uri(request.path), get_language(), repr(query)]
+    parts = [request.build_absolute_uri(request.path), get_language(), repr(query), audience]
     parts += versions(kinds)
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -156,6 +197,28 @@ def _cacheable_request(request, params):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and set(request.GET) <= set(params)
     )
+
+
+def _shareable_request(request, params):
+    """A citizen's request for a page that may be the same for many citizens.
+
+    Staff are left out (their header counts the contributions waiting for them, and they
+    see drafts and previews), and so is anyone with a notice waiting to be shown.
+    """
+    user = request.user
+    return (
+        enabled()
+        and request.method == "GET"
+        and user.is_authenticated
+        and not (user.is_staff or user.is_superuser)
+        and set(request.GET) <= set(params)
+        and not messages.get_messages(request)
+    )
+
+
+def every_citizen(request, **kwargs):
+    """`page_cache_audience` of a page that shows every signed-in citizen the same."""
+    return "citizen"
 
 
 def _storable(request, response):
@@ -176,10 +239,29 @@ def _shareable(html):
 
 
 def _personal(html, request):
-    """Stored `html` with this visitor's CSRF token in the placeholders of its forms."""
+    """Stored `html` with this visitor's CSRF token in the placeholders of its forms, and
+    their public name where the header names the person signed in."""
     if CSRF_PLACEHOLDER in html:
         token = get_token(request)
         html = CSRF_PLACEHOLDER_INPUT.sub(lambda match: f"{match[1]}{token}{match[2]}", html)
+    if NAME_PLACEHOLDER in html and request.user.is_authenticated:
+        name = escape(request.user.get_username())
+        html = NAME_PLACEHOLDER_SPAN.sub(lambda match: f"{match[1]}{name}{match[2]}", html)
+    return html
+
+
+def _impersonal(html, user):
+    """A citizen's page without their name, or None if it still shows something of theirs.
+
+    The header's name becomes the placeholder. The views that share pages among citizens
+    declare what their page shows of the person (`page_cache_audience`); as a second line
+    of defence, a page that names them anywhere else, or shows their e-mail address, is
+    not stored at all (it is rendered again for the next citizen).
+    """
+    html = NAME_SPAN.sub(rf"\g<1>{NAME_PLACEHOLDER}\g<2>", html)
+    traces = [escape(user.get_username()), escape(user.email)]
+    if any(trace and trace in html for trace in traces):
+        return None
     return html
 
 
@@ -190,8 +272,13 @@ def _serve(entry, request):
     return response
 
 
-def _store(key, response):
-    _set(key, (response["Content-Type"], _shareable(response.content.decode())))
+def _store(key, request, response):
+    html = _shareable(response.content.decode())
+    if request.user.is_authenticated:
+        html = _impersonal(html, request.user)
+        if html is None:
+            return
+    _set(key, (response["Content-Type"], html))
     response["X-Page-Cache"] = "miss"
 
 
@@ -206,27 +293,46 @@ def fragment(name, kinds, render, request):
 
 
 def cache_public_page(view=None, *, shows=None, params=()):
-    """Serve `view` from the cache to visitors who are not signed in (see above).
+    """Serve `view` from the cache to visitors who are not signed in (see above), and to
+    signed-in citizens where the view says which of them see the same page.
 
     `shows` names the kinds of content whose change must show at once. The view declares
     it where it knows what it renders, as `page_cache_shows` on its class; without it,
     every kind (tests/test_page_cache_declarations.py renders each cached page before and
-    after each kind of change and holds the declarations to it). `params` names the query
-    parameters the page understands (any other one bypasses the cache).
+    after each kind of change and holds the declarations to it). A kind of one object,
+    `scoped(VOTES, "{slug}")`, is filled in from the page's address. `params` names the
+    query parameters the page understands (any other one bypasses the cache).
+
+    `page_cache_audience(request, **kwargs)` on the view's class, if there is one, tells
+    for a signed-in citizen which group of citizens sees exactly the same page, apart from
+    the name in the header and the CSRF tokens (`every_citizen`: all of them); None means
+    the page is this person's own and is rendered for them. Without it, signed-in visitors
+    always get the page rendered.
     """
 
     def decorator(view):
         # Per view: one decorator may wrap several views with declarations of their own.
+        view_class = getattr(view, "view_class", None)
         kinds = shows
         if kinds is None:
-            kinds = getattr(getattr(view, "view_class", None), "page_cache_shows", KINDS)
+            kinds = getattr(view_class, "page_cache_shows", KINDS)
+        audience_of = getattr(view_class, "page_cache_audience", None)
 
         @wraps(view)
         def cached_view(request, *args, **kwargs):
-            if not _cacheable_request(request, params):
+            if _cacheable_request(request, params):
+                audience = "visitor"
+            elif audience_of is not None and _shareable_request(request, params):
+                audience = audience_of(request, **kwargs)
+                if audience is None:
+                    return view(request, *args, **kwargs)
+                audience = f"citizen:{audience}"
+            else:
                 return view(request, *args, **kwargs)
             try:
-                key = _page_key(request, kinds, params)
+                key = _page_key(
+                    request, [kind.format(**kwargs) for kind in kinds], params, audience
+                )
                 entry = pages().get(key)
             except CACHE_ERRORS:
                 logger.warning("Page cache unavailable: %s rendered", request.path, exc_info=True)
@@ -237,11 +343,12 @@ def cache_public_page(view=None, *, shows=None, params=()):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             if _storable(request, response):
-                _store(key, response)
+                _store(key, request, response)
             return response
 
         cached_view.page_cache_shows = tuple(kinds)
         cached_view.page_cache_params = tuple(params)
+        cached_view.page_cache_audience = audience_of
         return cached_view
 
     return decorator if view is None else decorator(view)

@@ -14,14 +14,14 @@ class AdminSite(admin.AdminSite):
 
         Editors change projects, news, pages, polls and paper votes here, through model
         admins and their actions. Rather than list each of them, any successful change
-        made in the admin gives every kind of public content a new version.
+        made in the admin gives all public content a new version, that of every poll too.
         """
         wrapped = super().admin_view(view, cacheable)
 
         def view_then_expire_pages(request, *args, **kwargs):
             response = wrapped(request, *args, **kwargs)
             if request.method == "POST" and response.status_code < 400:
-                page_cache.changed(*page_cache.KINDS)
+                page_cache.changed_everything()
             return response
 
         return update_wrapper(view_then_expire_pages, wrapped)

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from core.page_cache import CONTENT
+from core.page_cache import CONTENT, every_citizen
 from polls.models import Poll
 from projects.models import Project, ProjectUpdate
 from proposals.models import Proposal
@@ -24,6 +24,7 @@ class HomeView(TemplateView):
     # Its participation figures may lag behind new ballots by up to PAGE_CACHE_SECONDS, so
     # that the start page stays fast while a vote is on.
     page_cache_shows = [CONTENT]
+    page_cache_audience = staticmethod(every_citizen)  # nothing of the person but the header
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):

@@ -73,7 +73,8 @@ def _percent(part, whole):
 
 
 def tally(poll):
-    return page_cache.remember(f"tally-{poll.pk}", [page_cache.VOTES], lambda: count(poll))
+    votes = page_cache.scoped(page_cache.VOTES, poll.slug)
+    return page_cache.remember(f"tally-{poll.pk}", [votes], lambda: count(poll))
 
 
 def count(poll):

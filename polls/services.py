@@ -34,6 +34,12 @@ class AlreadyVoted(ValidationError):
     """The person has a ballot in this poll that may not (or need not) be replaced."""
 
 
+def votes_changed(poll):
+    """The pages of `poll` and those showing every poll's figures are out of date once the
+    transaction commits; the other polls' pages stay in the cache (core.page_cache.scoped)."""
+    page_cache.changed(page_cache.VOTES, page_cache.scoped(page_cache.VOTES, poll.slug))
+
+
 def obstacle_message(obstacle):
     return {
         Obstacle.UNPUBLISHED: _("This poll is not public."),
@@ -141,7 +147,7 @@ def cast_ballot(*, poll, user, answers):
         for question in questions
         if not question.has_choices and clean_text(answers.get(question) or "")
     )
-    page_cache.changed(page_cache.VOTES)
+    votes_changed(poll)
     return ballot
 
 
@@ -205,7 +211,7 @@ def enter_paper_batch(*, poll, entered_by, place, collected_on, ballots_count, c
     PaperCount.objects.bulk_create(
         PaperCount(batch=batch, choice=choice, count=count) for choice, count in counts.items()
     )
-    page_cache.changed(page_cache.VOTES)
+    votes_changed(poll)
     return batch
 
 
@@ -241,7 +247,7 @@ def update_paper_batch(*, batch, by, place, collected_on, ballots_count, counts,
     PaperCount.objects.bulk_create(
         PaperCount(batch=batch, choice=choice, count=count) for choice, count in counts.items()
     )
-    page_cache.changed(page_cache.VOTES)
+    votes_changed(batch.poll)
     return batch
 
 
@@ -278,7 +284,7 @@ def confirm_paper_batch(*, batch, confirmed_by, seen_revision):
     batch.confirmed_by = confirmed_by
     batch.confirmed_at = timezone.now()
     batch.save(update_fields=["confirmed_by", "confirmed_at"])
-    page_cache.changed(page_cache.VOTES)
+    votes_changed(batch.poll)
     return batch
 
 
@@ -296,7 +302,7 @@ def void_paper_batch(*, batch, voided_by, reason):
     batch.voided_at = timezone.now()
     batch.void_reason = reason
     batch.save(update_fields=["voided_by", "voided_at", "void_reason"])
-    page_cache.changed(page_cache.VOTES)
+    votes_changed(batch.poll)
     return batch
 
 
@@ -321,7 +327,7 @@ def publish_results(*, poll, by):
     poll.results_published_at = timezone.now()
     poll.results_published_by = by
     poll.save(update_fields=["results_published_at", "results_published_by"])
-    page_cache.changed(page_cache.VOTES)
+    votes_changed(poll)
     announce_results(poll=poll)
     return poll
 
@@ -360,7 +366,7 @@ def announce_results(*, poll, now=None):
         if claimed:
             # Results that went public by themselves at the close show at once now, not
             # only when the cached pages expire.
-            page_cache.changed(page_cache.VOTES)
+            votes_changed(poll)
             transaction.on_commit(lambda: notify_participants_of_results.enqueue(poll.pk))
     return bool(claimed)
 

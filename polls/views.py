@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,13 +14,17 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
 
+from accounts.permissions import can_take_part
+from comments.models import Comment
 from core import page_cache
 from core.forms import show_service_error
+from core.page_cache import CONTENT, VOTES, every_citizen, scoped
 
 from .exports import decimal_comma, result_table, spreadsheet_safe, spreadsheet_writer
 from .forms import BallotForm
 from .models import Ballot, Poll, is_survey
 from .permissions import (
+    Obstacle,
     can_change_ballot,
     can_see_results,
     is_replaceable,
@@ -30,6 +35,9 @@ from .results import tally
 from .services import AlreadyVoted, cast_ballot
 
 GUEST_BALLOTS_SESSION_KEY = "polls_guest_ballots"
+
+# What the pages of one poll show: its content and its own votes, not every poll's.
+THIS_POLL = [CONTENT, scoped(VOTES, "{slug}")]
 
 # What a person is told after the ballot is stored, by (is it a survey, was it a change).
 COUNTED = {
@@ -49,7 +57,7 @@ def count_participation(poll):
     """Set the poll's participation figures, counted once per vote (like the results)."""
     poll.online_participants, poll.paper_participants = page_cache.remember(
         f"participation-{poll.pk}",
-        [page_cache.VOTES],
+        [scoped(VOTES, poll.slug)],
         lambda: (
             Poll.objects.filter(pk=poll.pk)
             .with_participation()
@@ -63,6 +71,7 @@ def count_participation(poll):
 class PollListView(ListView):
     """Open and upcoming polls on the first page; closed ones below, newest first, paginated."""
 
+    page_cache_audience = staticmethod(every_citizen)  # nothing of the person but the header
     template_name = "polls/poll_list.html"
     context_object_name = "closed_polls"
     paginate_by = 10
@@ -118,7 +127,34 @@ def ballot_summary(ballot, questions):
 
 
 class PollDetailView(View):
+    page_cache_shows = THIS_POLL
     template_name = "polls/poll_detail.html"
+
+    @staticmethod
+    def page_cache_audience(request, slug):
+        """Citizens see the same poll page while they have neither voted nor written on it:
+        those who may vote get the same empty form, the others the same reason why not.
+
+        Once voted, the page shows their own answers; once written, their comments in every
+        state; where residency keeps them out, their postal code: all rendered for them.
+        """
+        user = request.user
+        poll = (
+            Poll.objects.visible_to(user)
+            .filter(slug=slug)
+            .annotate(
+                voted=Exists(Ballot.objects.filter(poll=OuterRef("pk"), user=user)),
+                wrote=Exists(Comment.objects.on_the_outer(Poll).filter(author=user)),
+            )
+            .first()
+        )
+        if poll is None or poll.voted or poll.wrote:
+            return None
+        obstacle = voting_obstacle(user, poll)
+        if obstacle in (Obstacle.POSTAL_CODE_MISSING, Obstacle.NOT_RESIDENT):
+            return None
+        confirmed = "confirmed" if can_take_part(user) else "unconfirmed"
+        return f"{obstacle or 'may-vote'}:{confirmed}"
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -186,6 +222,8 @@ class PollDetailView(View):
 
 
 class PollResultsView(View):
+    page_cache_shows = THIS_POLL
+    page_cache_audience = staticmethod(every_citizen)  # staff, who get previews, are left out
     template_name = "polls/poll_results.html"
 
     def get(self, request, slug):

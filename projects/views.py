@@ -20,7 +20,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from core.html import sanitize_html
-from core.page_cache import CONTENT
+from core.page_cache import CONTENT, every_citizen
 
 from .filters import ProjectFilter
 from .models import Follow, Project, ProjectUpdate
@@ -30,6 +30,7 @@ from .services import follow_project, unfollow_project
 
 class ProjectListView(ListView):
     page_cache_shows = [CONTENT]  # the cards show no votes
+    page_cache_audience = staticmethod(every_citizen)  # nothing of the person but the header
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     paginate_by = 12

@@ -13,7 +13,7 @@ from django.views.generic import ListView
 
 from core import ratelimit
 from core.forms import show_service_error
-from core.page_cache import CONTENT
+from core.page_cache import CONTENT, every_citizen
 from moderation.views import ReportView
 
 from .filters import NEWEST, ORDERINGS, ProposalFilter
@@ -59,6 +59,7 @@ class ProposalListView(ListView):
     """Published proposals, filtered by topic, project and status, newest or most popular first."""
 
     page_cache_shows = [CONTENT]  # proposals show no votes
+    page_cache_audience = staticmethod(every_citizen)  # nothing of the person but the header
 
     template_name = "proposals/proposal_list.html"
     context_object_name = "proposals"

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import resolve
 
 from comments.services import post_comment
-from core.page_cache import CONTENT, VOTES
+from core.page_cache import CONTENT, VOTES, versions
 from pages.models import Page
 from polls.services import cast_ballot
 from proposals.services import support_proposal
@@ -84,19 +84,41 @@ def new_content(objects):
 CHANGES = {VOTES: a_new_ballot, CONTENT: new_content}
 
 
+def declared_versions(path):
+    """The versions of what the page at `path` declares, filled in from its address."""
+    match = resolve(path)
+    kinds = [kind.format(**match.kwargs) for kind in match.func.page_cache_shows]
+    return versions(kinds)[1:]  # without EVERYTHING, which only the admin renews
+
+
 @pytest.mark.parametrize("kind", [VOTES, CONTENT])
 def test_every_cached_page_declares_what_it_shows(site, kind, committed):
     pages = {name: path for name, path in site.items() if name != "objects" and path}
     for name, path in pages.items():
         assert resolve(path).func.page_cache_shows, f"{name} is not a cached page"
     before = {name: rendered(path) for name, path in pages.items()}
+    versions_before = {name: declared_versions(path) for name, path in pages.items()}
     with committed():
         CHANGES[kind](site["objects"])
     changed = [name for name, path in pages.items() if rendered(path) != before[name]]
     assert changed, f"no page shows a change of {kind}: the test changes nothing"
+    # A page that shows the change must have a declared version that the change renewed
+    # (for a poll's own pages: the votes of that very poll).
     undeclared = [
         name
         for name in changed
-        if kind not in resolve(pages[name]).func.page_cache_shows and (name, kind) not in MAY_LAG
+        if declared_versions(pages[name]) == versions_before[name] and (name, kind) not in MAY_LAG
     ]
     assert undeclared == [], f"these pages show {kind} without declaring it"
+
+
+def test_a_ballot_leaves_the_pages_of_other_polls_as_they_are(site, committed):
+    other = poll_with_questions(project=site["objects"]["project"], title="Ein anderer Platz")
+    paths = [other.get_absolute_url(), other.get_results_url()]
+    before = {path: declared_versions(path) for path in paths}
+    project_page = declared_versions(site["projects:detail"])
+    with committed():
+        a_new_ballot(site["objects"])
+    assert {path: declared_versions(path) for path in paths} == before
+    # The project page shows the figures of every poll of the project: renewed.
+    assert declared_versions(site["projects:detail"]) != project_page
