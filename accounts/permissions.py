@@ -1,5 +1,6 @@
 """Who may do what with an account: one predicate each."""
 
+from allauth.account.models import EmailAddress
 from allauth.account.utils import has_verified_email
 
 
@@ -20,6 +21,16 @@ def has_confirmed_address(user):
     except AttributeError:
         user._has_confirmed_address = has_verified_email(user)
         return user._has_confirmed_address
+
+
+def confirmed_addresses(user):
+    """The account's confirmed addresses, for a query that asks this among other things
+    (`Exists`); `note_confirmed_address` keeps the answer for the predicates above."""
+    return EmailAddress.objects.filter(user=user, verified=True)
+
+
+def note_confirmed_address(user, confirmed):
+    user._has_confirmed_address = confirmed
 
 
 def staff_may(user, permission):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
 
-from accounts.permissions import can_take_part
+from accounts.permissions import can_take_part, confirmed_addresses, note_confirmed_address
 from comments.models import Comment
 from core import page_cache
 from core.forms import show_service_error
@@ -136,22 +136,26 @@ class PollDetailView(View):
         those who may vote get the same empty form, the others the same reason why not.
 
         Once voted, the page shows their own answers; once written, their comments in every
-        state; where residency keeps them out, their postal code: all rendered for them.
+        state; where the postal code they gave keeps them out, that code: all rendered for them.
         """
         user = request.user
         poll = (
             Poll.objects.visible_to(user)
             .filter(slug=slug)
+            .only("is_published", "opens_at", "closes_at", "eligibility")
             .annotate(
                 voted=Exists(Ballot.objects.filter(poll=OuterRef("pk"), user=user)),
                 wrote=Exists(Comment.objects.on_the_outer(Poll).filter(author=user)),
+                confirmed=Exists(confirmed_addresses(user)),
             )
+            .order_by()  # one at most: the slug is unique
             .first()
         )
         if poll is None or poll.voted or poll.wrote:
             return None
+        note_confirmed_address(user, poll.confirmed)  # one query for all the questions
         obstacle = voting_obstacle(user, poll)
-        if obstacle in (Obstacle.POSTAL_CODE_MISSING, Obstacle.NOT_RESIDENT):
+        if obstacle == Obstacle.NOT_RESIDENT:
             return None
         confirmed = "confirmed" if can_take_part(user) else "unconfirmed"
         return f"{obstacle or 'may-vote'}:{confirmed}"

@@ -125,6 +125,11 @@ def test_citizens_who_cannot_vote_get_the_reason_and_never_the_form(poll):
     page = signed_in(outsider).get(resident_poll.get_absolute_url())
     assert cache_state(page) is None  # the reason names the person's postal code
     assert "10115" in page.text
+    # Without a postal code the reason is the same for everyone: shared, and no form.
+    signed_in(UserFactory(postal_code="")).get(resident_poll.get_absolute_url())
+    page = signed_in(UserFactory(postal_code="")).get(resident_poll.get_absolute_url())
+    assert cache_state(page) == "hit"
+    assert 'id="stimmzettel"' not in page.text
 
 
 def test_a_citizen_who_wrote_on_the_poll_sees_their_comment_waiting(poll):
