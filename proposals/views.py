@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
+from accounts.permissions import confirmed_addresses
+from comments.models import Comment
 from core import ratelimit
 from core.forms import show_service_error
 from core.page_cache import CONTENT, every_citizen
@@ -177,6 +180,31 @@ class ProposalUpdateView(LoginRequiredMixin, View):
 class ProposalDetailView(View):
     page_cache_shows = [CONTENT]
     template_name = "proposals/proposal_detail.html"
+
+    @staticmethod
+    def page_cache_audience(request, pk):
+        """Citizens see the same published proposal while they neither wrote it nor on it:
+        those who support it, and the others, by whether their address is confirmed.
+
+        Its author gets the edit link, a writer their comments in every state: rendered.
+        """
+        user = request.user
+        proposal = (
+            Proposal.objects.filter(pk=pk)
+            .only("author_id", "moderation_state")
+            .annotate(
+                supporting=Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user)),
+                wrote=Exists(Comment.objects.on_the_outer(Proposal).filter(author=user)),
+                confirmed=Exists(confirmed_addresses(user)),
+            )
+            .first()
+        )
+        if proposal is None or not proposal.is_published:
+            return None
+        if proposal.author_id == user.pk or proposal.wrote:
+            return None
+        supporting = "supporting" if proposal.supporting else "not-supporting"
+        return f"{supporting}:{'confirmed' if proposal.confirmed else 'unconfirmed'}"
 
     def get(self, request, pk):
         proposal = viewable_proposal(request, pk, Proposal.objects.for_cards())

@@ -153,3 +153,28 @@ def test_a_ballot_in_one_poll_leaves_the_other_polls_pages_cached(
         signed_in(UserFactory()).post(poll.get_absolute_url(), ballot_data(poll, 1))
     assert cache_state(Client().get(other.get_absolute_url())) == "hit"
     assert cache_state(Client().get(poll.get_absolute_url())) == "miss"
+
+
+def test_supporters_and_the_author_of_a_proposal_see_their_own_state(
+    django_capture_on_commit_callbacks,
+):
+    author = UserFactory(username="erna-autorin")
+    proposal = ProposalFactory(title="Trinkbrunnen am Stiftsplatz", author=author)
+    path = proposal.get_absolute_url()
+    signed_in(UserFactory()).get(path)
+    reader = signed_in(UserFactory())
+    page = reader.get(path)
+    assert cache_state(page) == "hit"
+    assert f'action="/vorschlaege/{proposal.pk}/unterstuetzen/"' in page.text
+    with django_capture_on_commit_callbacks(execute=True):
+        reader.post(f"/vorschlaege/{proposal.pk}/unterstuetzen/")
+    reader.get(path)  # the notice of the support
+    supporting = reader.get(path)
+    assert cache_state(supporting) == "miss"  # a group of its own, and a new support count
+    assert f'action="/vorschlaege/{proposal.pk}/unterstuetzung-zurueckziehen/"' in supporting.text
+    others = signed_in(UserFactory()).get(path)
+    assert f'action="/vorschlaege/{proposal.pk}/unterstuetzen/"' in others.text
+    own = signed_in(author).get(path)
+    assert cache_state(own) is None
+    report = f'href="/vorschlaege/{proposal.pk}/melden/"'
+    assert report in others.text and report not in own.text  # nobody reports their own
