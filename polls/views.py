@@ -162,7 +162,7 @@ class PollDetailView(View):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.poll = count_participation(visible_poll(request, kwargs["slug"]))
+        self.poll = visible_poll(request, kwargs["slug"])
         self.questions = list(self.poll.questions.prefetch_related("choices"))
 
     def get(self, request, slug):
@@ -209,7 +209,8 @@ class PollDetailView(View):
         )
 
     def render(self, *, form, ballot, obstacle, changing):
-        poll = self.poll
+        # Counted for the page only: a vote that succeeds is redirected, and renews the count.
+        poll = count_participation(self.poll)
         context = {
             "poll": poll,
             "questions": self.questions,
