@@ -37,6 +37,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
+from django.db.models import Exists
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.html import escape
@@ -219,6 +220,29 @@ def _shareable_request(request, params):
 def every_citizen(request, **kwargs):
     """`page_cache_audience` of a page that shows every signed-in citizen the same."""
     return "citizen"
+
+
+# What a person may have written on an object that a page of it shows them alone (their
+# comments waiting for release, say), by the apps that keep it: `own_rows(user, model)` is
+# their rows on the `model` object that an enclosing query is about (`OuterRef("pk")`).
+_OWN_ROWS = []
+
+
+def shows_own_rows(own_rows):
+    """Register `own_rows` (in the app's `ready()`): pages of objects of every model on
+    which such rows can be written are then this person's own for as long as they exist."""
+    _OWN_ROWS.append(own_rows)
+    return own_rows
+
+
+def own_rows_annotations(user, model):
+    """For `annotate()` in the query of an audience: one flag per registered kind of rows."""
+    return {f"own_rows_{index}": Exists(own(user, model)) for index, own in enumerate(_OWN_ROWS)}
+
+
+def has_own_rows(obj):
+    """Whether `obj`, annotated with `own_rows_annotations`, has rows of the person on it."""
+    return any(getattr(obj, f"own_rows_{index}") for index in range(len(_OWN_ROWS)))
 
 
 def _storable(request, response):

@@ -15,7 +15,6 @@ from django.views import View
 from django.views.generic import ListView
 
 from accounts.permissions import can_take_part, confirmed_addresses, note_confirmed_address
-from comments.models import Comment
 from core import page_cache
 from core.forms import show_service_error
 from core.page_cache import CONTENT, VOTES, every_citizen, scoped
@@ -145,13 +144,13 @@ class PollDetailView(View):
             .only("is_published", "opens_at", "closes_at", "eligibility")
             .annotate(
                 voted=Exists(Ballot.objects.filter(poll=OuterRef("pk"), user=user)),
-                wrote=Exists(Comment.objects.on_the_outer(Poll).filter(author=user)),
+                **page_cache.own_rows_annotations(user, Poll),
                 confirmed=Exists(confirmed_addresses(user)),
             )
             .order_by()  # one at most: the slug is unique
             .first()
         )
-        if poll is None or poll.voted or poll.wrote:
+        if poll is None or poll.voted or page_cache.has_own_rows(poll):
             return None
         note_confirmed_address(user, poll.confirmed)  # one query for all the questions
         obstacle = voting_obstacle(user, poll)

@@ -7,7 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from accounts.permissions import confirmed_addresses, note_confirmed_address
+from core import page_cache
 from core.html import sanitize_html
 from core.page_cache import CONTENT, every_citizen
 
@@ -59,6 +61,33 @@ class ProjectListView(ListView):
 class ProjectDetailView(DetailView):
     template_name = "projects/project_detail.html"
     context_object_name = "project"
+
+    @staticmethod
+    def page_cache_audience(request, slug):
+        """Citizens see the same project page while they have written nothing on it: by
+        whether they follow it (and get its mails) or may follow it.
+
+        A writer gets it rendered, with their comments in every state.
+        """
+        user = request.user
+        project = (
+            Project.objects.visible_to(user)
+            .filter(slug=slug)
+            .only("status", "is_published")
+            .annotate(
+                following=Exists(Follow.objects.filter(project=OuterRef("pk"), user=user)),
+                confirmed=Exists(confirmed_addresses(user)),
+                **page_cache.own_rows_annotations(user, Project),
+            )
+            .order_by()  # one at most: the slug is unique
+            .first()
+        )
+        if project is None or page_cache.has_own_rows(project):
+            return None
+        note_confirmed_address(user, project.confirmed)
+        if project.following:
+            return "follows" if user.notify_followed_projects else "follows-without-mails"
+        return "may-follow" if can_follow(user, project) else "may-not-follow"
 
     def get_object(self, queryset=None):
         projects = Project.objects.visible_to(self.request.user).prefetch_related(

@@ -13,8 +13,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from accounts.permissions import confirmed_addresses
-from comments.models import Comment
-from core import ratelimit
+from core import page_cache, ratelimit
 from core.forms import show_service_error
 from core.page_cache import CONTENT, every_citizen
 from moderation.views import ReportView
@@ -194,14 +193,14 @@ class ProposalDetailView(View):
             .only("author_id", "moderation_state")
             .annotate(
                 supporting=Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user)),
-                wrote=Exists(Comment.objects.on_the_outer(Proposal).filter(author=user)),
+                **page_cache.own_rows_annotations(user, Proposal),
                 confirmed=Exists(confirmed_addresses(user)),
             )
             .first()
         )
         if proposal is None or not proposal.is_published:
             return None
-        if proposal.author_id == user.pk or proposal.wrote:
+        if proposal.author_id == user.pk or page_cache.has_own_rows(proposal):
             return None
         supporting = "supporting" if proposal.supporting else "not-supporting"
         return f"{supporting}:{'confirmed' if proposal.confirmed else 'unconfirmed'}"

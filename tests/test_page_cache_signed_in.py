@@ -8,9 +8,11 @@ from django.test import Client
 
 from comments.services import post_comment
 from polls.models import Ballot, Poll
+from projects.services import follow_project
 from tests.accounts.factories import UserFactory
 from tests.polls.factories import poll_with_questions
 from tests.polls.test_views import ballot_data
+from tests.projects.factories import ProjectFactory
 from tests.proposals.factories import ProposalFactory
 from tests.test_page_cache import cache_state, total_participants
 
@@ -178,3 +180,22 @@ def test_supporters_and_the_author_of_a_proposal_see_their_own_state(
     assert cache_state(own) is None
     report = f'href="/vorschlaege/{proposal.pk}/melden/"'
     assert report in others.text and report not in own.text  # nobody reports their own
+
+
+def test_followers_and_writers_of_a_project_see_their_own_state():
+    project = ProjectFactory(title="Smarte Parkplätze", slug="smarte-parkplaetze")
+    path = project.get_absolute_url()
+    signed_in(UserFactory()).get(path)
+    reader = signed_in(UserFactory())
+    assert cache_state(reader.get(path)) == "hit"
+    follower = UserFactory()
+    follow_project(project=project, user=follower)
+    followed = signed_in(follower).get(path)
+    assert cache_state(followed) == "miss"  # a group of its own
+    assert 'action="/projekte/smarte-parkplaetze/nicht-mehr-folgen/"' in followed.text
+    writer = UserFactory()
+    post_comment(author=writer, target=project, text="Wo genau sollen die Sensoren hin?")
+    own = signed_in(writer).get(path)
+    assert cache_state(own) is None
+    assert "Wo genau sollen die Sensoren hin?" in own.text  # waiting for release: theirs only
+    assert "Wo genau sollen" not in signed_in(UserFactory()).get(path).text
