@@ -4,18 +4,21 @@
     DATABASE_URL=postgres://.../klmitwirkung_bench python bench/build_data.py rest
 
 The plan is drawn from a fixed seed, so both calls see the same rows; ``small`` inserts the
-structure (accounts, topics, 20 projects with phases and news, 5 polls plus the rush poll
-with questions, choices and paper batches) and about one row in a hundred of the bulk content,
-``rest`` the other rows. bench/run measures the queries of every page between the two, which
-shows whether the number of queries depends on the amount of content.
+structure (accounts, topics, 20 projects with phases and news, 5 polls plus the polls of
+the two rushes with questions, choices and paper batches) and about one row in a hundred of
+the bulk content, ``rest`` the other rows. bench/run measures the queries of every page
+between the two, which shows whether the number of queries depends on the amount of content.
 
-The full data set: 41,000 citizens with confirmed e-mail addresses (1,000 of them the voters of
-the rush), 5,000 proposals (mostly published, some waiting, rejected or removed; statuses
-and city responses with their history) with about 75,000 supports, 50,000 comments (one
-proposal with exactly 200, one level of replies, moderation states as on a real site,
-official answers, deleted ones), and 100,000 online ballots in five polls with their
-selections and free-text answers: one closed with published results, one open with live
-results, one closed after-close, one open for residents, one open survey with guests.
+The full data set: 42,020 citizens with confirmed e-mail addresses (1,000 of them the voters
+of the voting rush, 1,000 those of the mixed rush, who sign in by code, and 20 who sign in
+with a password), 5,000 proposals (mostly published, some waiting, rejected or removed;
+statuses and city responses with their history) with about 75,000 supports, 50,000
+comments (one proposal with exactly 200, one level of replies, moderation states as on a
+real site, official answers, deleted ones), and 100,000 online ballots in five polls with
+their selections and free-text answers: one closed with published results, one open with
+live results, one closed after-close, one open for residents, one open survey with guests;
+and the two open polls of the rushes, without ballots. The people and the poll of the mixed
+rush are drawn last, so that every row before them stays as in earlier runs.
 
 Rows go in through the real models with ``bulk_create`` in batches of 5,000 and explicit
 primary keys (so that replies, selections and the split into two stages need no look-ups);
@@ -28,6 +31,9 @@ from collections import defaultdict
 from datetime import timedelta
 
 from common import (
+    BENCH_PASSWORD,
+    MIXED_CITIZENS,
+    PASSWORD_CITIZENS,
     RUSH_VOTERS,
     SIGNED_IN_EMAIL,
     setup_django,
@@ -127,34 +133,35 @@ class Builder(PollRows, DiscussionRows):
         self.proposals()
         self.comments()
         self.ballots()
+        self.mixed_rush()
         return self.plan
 
-    def accounts(self):
+    def account(self, username, email, **extra):
+        """A citizen with a confirmed e-mail address, planned in the first stage."""
         from allauth.account.models import EmailAddress
 
         from accounts.models import User
         from accounts.names import name_key
 
-        add = self.plan.add
+        self.user_pk += 1
+        pk = self.user_pk
+        extra.setdefault("password", "!bench-no-login")  # an unusable password hash
+        obj = User(
+            pk=pk,
+            username=username,
+            name_key=name_key(username),  # bulk inserts skip User.save()
+            email=email,
+            date_joined=self.ago(30, 1500),
+            **extra,
+        )
+        self.plan.add("small", obj)
+        self.plan.add("small", EmailAddress(user_id=pk, email=email, verified=True, primary=True))
+        return obj
+
+    def accounts(self):
+        user = self.account
+        self.user_pk = 0
         self.users = []
-        pk = 0
-
-        def user(username, email, **extra):
-            nonlocal pk
-            pk += 1
-            obj = User(
-                pk=pk,
-                username=username,
-                name_key=name_key(username),  # bulk inserts skip User.save()
-                email=email,
-                password="!bench-no-login",  # noqa: S106 - an unusable password hash
-                date_joined=self.ago(30, 1500),
-                **extra,
-            )
-            add("small", obj)
-            add("small", EmailAddress(user_id=pk, email=email, verified=True, primary=True))
-            return obj
-
         self.editor = user("redaktion", "redaktion@example.invalid", is_staff=True)
         self.moderator = user("moderation", "moderation@example.invalid", is_staff=True)
         self.editor2 = user("redaktion-zwei", "redaktion-zwei@example.invalid", is_staff=True)
@@ -173,6 +180,27 @@ class Builder(PollRows, DiscussionRows):
             user(f"ansturm-{number:04d}", f"ansturm-{number:04d}@example.invalid")
             for number in range(RUSH_VOTERS)
         ]
+
+    def mixed_rush(self):
+        """The people of the mixed rush (bench/mixed_rush.py) and its poll, planned last, so
+        that every row drawn before them is the same as in earlier runs."""
+        from django.contrib.auth.hashers import make_password
+
+        self.mixed_citizens = [
+            self.account(f"gemischt-{number:04d}", f"gemischt-{number:04d}@example.invalid")
+            for number in range(MIXED_CITIZENS)
+        ]
+        # One real hash for all of them: hashing costs a third of a second each.
+        password = make_password(BENCH_PASSWORD)
+        self.password_citizens = [
+            self.account(
+                f"passwort-{number:02d}",
+                f"passwort-{number:02d}@example.invalid",
+                password=password,
+            )
+            for number in range(PASSWORD_CITIZENS)
+        ]
+        self.mixed_rush_poll()
 
     def projects(self):
         from projects.models import Follow, Phase, Project, ProjectUpdate, Topic

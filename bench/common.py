@@ -18,6 +18,14 @@ BIG_PROJECT_SLUG = "innenstadt-west"
 LIVE_POLL_SLUG = "stadtraumwir-2026"
 CLOSED_POLL_SLUG = "stadtraumwir-2024"
 RUSH_POLL_SLUG = "ansturm-2026"
+# The mixed rush (bench/mixed_rush.py): its open poll with live results, the citizens who
+# sign in by code and vote there (``gemischt-0000`` …), and the few who sign in with a
+# password (``passwort-00`` …), to show what the password hash costs.
+MIXED_POLL_SLUG = "gemischt-2026"
+MIXED_CITIZENS = 1000
+PASSWORD_CITIZENS = 20
+# Not a secret: the password of the bench's password sign-ins, on an invented data set.
+BENCH_PASSWORD = "bench-passwort-2026"  # noqa: S105
 FILTER_TOPIC_SLUG = "mobilitaet"
 # The proposal with exactly 200 comments is the first one.
 PROPOSAL_200_PK = 1
@@ -46,9 +54,41 @@ PAGES = [
     ("proposals_support", "Proposal list, most supported", "/vorschlaege/?sort=supports"),
     ("proposal_200", "Proposal with 200 comments", f"/vorschlaege/{PROPOSAL_200_PK}/"),
 ]
-# Pages also driven with a signed-in session (the rest are driven anonymously).
-SIGNED_IN_LOAD_PAGES = ["poll"]
 TRIVIAL_PATH = "/healthz"
+# The yardstick of signed-in pages: the session and the account read, a template rendered.
+SESSION_TRIVIAL_PATH = "/healthz/session"
+
+# Who is signed in for a page of SIGNED_IN_PAGES.
+CITIZEN = "citizen"  # SIGNED_IN_EMAIL: confirmed, has not voted in the live poll
+VOTER = "voter"  # a citizen whose ballot is in the live poll (bench_user)
+# key, label, path, who: the pages driven with a signed-in session.
+SIGNED_IN_PAGES = [
+    ("start", "Start page", "/", CITIZEN),
+    ("projects", "Project list", "/projekte/", CITIZEN),
+    ("project", "Project page", f"/projekte/{BIG_PROJECT_SLUG}/", CITIZEN),
+    ("poll", "Poll page, before voting", f"/abstimmungen/{LIVE_POLL_SLUG}/", CITIZEN),
+    (
+        "poll_voted",
+        "Poll page, after voting (own ballot)",
+        f"/abstimmungen/{LIVE_POLL_SLUG}/",
+        VOTER,
+    ),
+    (
+        "results_live",
+        "Results, open poll (live)",
+        f"/abstimmungen/{LIVE_POLL_SLUG}/ergebnisse/",
+        CITIZEN,
+    ),
+    (
+        "results_closed",
+        "Results, closed poll (published)",
+        f"/abstimmungen/{CLOSED_POLL_SLUG}/ergebnisse/",
+        CITIZEN,
+    ),
+    ("proposals", "Proposal list", "/vorschlaege/", CITIZEN),
+    ("proposal_200", "Proposal with 200 comments", f"/vorschlaege/{PROPOSAL_200_PK}/", CITIZEN),
+    ("profile", "Own profile (Mein Konto)", "/konto/profil/", CITIZEN),
+]
 
 
 def setup_django():
@@ -59,6 +99,37 @@ def setup_django():
     import django
 
     django.setup()
+
+
+def bench_user(who):
+    """The account a signed-in page is measured for (CITIZEN or VOTER); after setup_django().
+
+    The voter is the account of the live poll's first ballot, which the first stage of
+    build_data.py already inserts, so that both stages measure the same person.
+    """
+    from accounts.models import User
+    from polls.models import Ballot
+
+    if who == CITIZEN:
+        return User.objects.get(email=SIGNED_IN_EMAIL)
+    ballot = (
+        Ballot.objects.filter(poll__slug=LIVE_POLL_SLUG, user__isnull=False).order_by("pk").first()
+    )
+    return ballot.user
+
+
+def session_cookie(user):
+    """A session of `user`, written to the database as django.contrib.auth.login writes it."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
 def out_dir():

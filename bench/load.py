@@ -3,13 +3,21 @@
     BENCH_URL=http://127.0.0.1:8765 python bench/load.py
 
 For the trivial view (/healthz), then every page of common.PAGES (anonymous), then the
-pages of common.SIGNED_IN_LOAD_PAGES with a signed-in session, then the trivial view again:
-a warm-up of BENCH_WARMUP seconds, then BENCH_DURATION seconds of wrk with BENCH_CONNECTIONS
-connections on BENCH_THREADS threads, every request with ``X-Forwarded-Proto: https`` as from
-the TLS proxy. wrk_summary.lua prints requests, errors and the 50th/95th/99th percentiles.
-Right before each page the trivial view runs for BENCH_TRIVIAL_DURATION seconds: the page's
-throughput is compared with that, so that other work on the machine coming and going between
-pages does not skew the ratio.
+signed-in yardstick /healthz/session, every page of common.SIGNED_IN_PAGES with the session
+of the person it names, the yardstick again and the trivial view again: a warm-up of
+BENCH_WARMUP seconds, then BENCH_DURATION seconds (signed-in pages: BENCH_SIGNED_IN_DURATION)
+of wrk with BENCH_CONNECTIONS connections on BENCH_THREADS threads, every request with
+``X-Forwarded-Proto: https`` as from the TLS proxy. wrk_summary.lua prints requests, errors
+and the 50th/95th/99th percentiles. Right before each page the trivial view runs for
+BENCH_TRIVIAL_DURATION seconds (signed-in pages: BENCH_SIGNED_IN_TRIVIAL_DURATION, and then
+the signed-in yardstick as long): the page's throughput is compared with that, so that other
+work on the machine coming and going between pages does not skew the ratio. A signed-in
+visitor sends the session and the CSRF cookie, as a browser does after its first page.
+
+After each page's run, the page is fetched BENCH_TIMING_SAMPLES times one after the other,
+and the median of what the app reports in its ``Server-Timing`` header (bench/run sets
+DJANGO_SERVER_TIMING) is kept: the CPU time and the wall time the app itself spent on it,
+without wrk, the network or the queue in front of the workers.
 
 Then each page is fetched once more, as a browser would: its HTML size raw, as gzip -6 and
 as Brotli quality 5 would send it (the app does not compress HTML; a proxy in front would),
@@ -24,17 +32,23 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import time
+from collections import Counter
 from datetime import UTC, datetime
+from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from common import (
+    CITIZEN,
     PAGES,
-    SIGNED_IN_EMAIL,
-    SIGNED_IN_LOAD_PAGES,
+    SESSION_TRIVIAL_PATH,
+    SIGNED_IN_PAGES,
     TRIVIAL_PATH,
+    bench_user,
+    session_cookie,
     setup_django,
     write_json,
 )
@@ -46,6 +60,10 @@ WARMUP = int(os.environ.get("BENCH_WARMUP", "2"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "10"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 TRIVIAL_SECONDS = int(os.environ.get("BENCH_TRIVIAL_DURATION", "3"))
+SIGNED_IN_DURATION = int(os.environ.get("BENCH_SIGNED_IN_DURATION", "8"))
+SIGNED_IN_TRIVIAL_SECONDS = int(os.environ.get("BENCH_SIGNED_IN_TRIVIAL_DURATION", "2"))
+TIMING_SAMPLES = int(os.environ.get("BENCH_TIMING_SAMPLES", "30"))
+SERVER_TIMING = re.compile(r"(?P<name>cpu|app);dur=(?P<ms>[\d.]+)")
 PROXY_HEADER = "X-Forwarded-Proto: https"
 
 
@@ -75,14 +93,39 @@ def wrk(path, seconds, cookie=None):
     return result
 
 
-def fetch(path, headers=None):
+def fetch(path, headers=None, cookies=None):
+    """GET `path` as through the TLS proxy; `cookies` collects what the response sets."""
     parts = urlsplit(URL)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     connection.request("GET", path, headers={"X-Forwarded-Proto": "https", **(headers or {})})
     response = connection.getresponse()
     body = response.read()
     connection.close()
+    if cookies is not None:
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                cookies[name] = morsel.value
     return response.status, dict(response.getheaders()), body
+
+
+def server_timing(path, cookie=None):
+    """The median CPU and wall milliseconds the app reports for `path`, fetched
+    TIMING_SAMPLES times one after the other; and how the page was served."""
+    timings = {"cpu": [], "app": []}
+    statuses, served = Counter(), Counter()
+    for _ in range(TIMING_SAMPLES):
+        status, headers, _body = fetch(path, {"Cookie": cookie} if cookie else None)
+        statuses[status] += 1
+        served[headers.get("X-Page-Cache", "none")] += 1
+        for match in SERVER_TIMING.finditer(headers.get("Server-Timing", "")):
+            timings[match["name"]].append(float(match["ms"]))
+    return {
+        "cpu_ms": round(statistics.median(timings["cpu"]), 2) if timings["cpu"] else None,
+        "app_ms": round(statistics.median(timings["app"]), 2) if timings["app"] else None,
+        "timing_samples": len(timings["cpu"]),
+        "timing_statuses": {str(status): count for status, count in statuses.items()},
+        "page_cache": served.most_common(1)[0][0],
+    }
 
 
 def brotli_size(body):
@@ -138,22 +181,15 @@ def weigh(path, asset_cache):
     }
 
 
-def signed_in_cookie():
-    """A session of the bench citizen, made in the database as a sign-in would make it."""
-    setup_django()
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    from accounts.models import User
-
-    user = User.objects.get(email=SIGNED_IN_EMAIL)
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+def browser_cookie(user):
+    """The cookies a browser sends for `user` once signed in: the session and the CSRF
+    cookie (which the first page with a form sets), so that no response needs to set one."""
+    cookies = dict([session_cookie(user).split("=", 1)])
+    header = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    status, _headers, _body = fetch("/konto/profil/", {"Cookie": header}, cookies)
+    if status != 200:
+        raise SystemExit(f"the profile answered {status} for {user}: the session does not hold")
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
 def background(seconds=3):
@@ -173,38 +209,88 @@ def background(seconds=3):
     return {"busy_percent": round(busy * 100), "seconds": seconds}
 
 
-def run(key, label, path, cookie=None, beside_trivial=True):
+def report(result, ratios):
+    timing = f"CPU {result['cpu_ms']:>6.2f} ms" if result.get("cpu_ms") is not None else ""
+    print(
+        f"  {result['label']:42} {result['rps']:>8.1f} req/s  "
+        f"p50 {result['p50_us'] / 1000:>6.1f} ms  p99 {result['p99_us'] / 1000:>7.1f} ms  "
+        f"errors {result['errors']}  {timing}  {ratios}",
+        flush=True,
+    )
+
+
+def run(key, label, path, cookie=None, beside_trivial=True, seconds=DURATION):
     # The trivial view just before each page, so that the ratio compares like with like
     # even when other processes on the machine come and go.
     trivial = wrk(TRIVIAL_PATH, TRIVIAL_SECONDS)["rps"] if beside_trivial else None
     wrk(path, WARMUP, cookie)
-    result = wrk(path, DURATION, cookie)
+    result = wrk(path, seconds, cookie)
     result.update(key=key, label=label, path=path, signed_in=bool(cookie), trivial_rps=trivial)
-    # Whether the page came from the page cache (core/page_cache.py) or was rendered.
-    _status, headers, _body = fetch(path, {"Cookie": cookie} if cookie else None)
-    result["page_cache"] = headers.get("X-Page-Cache", "none")
+    # Whether the page came from the page cache (core/page_cache.py) or was rendered, and
+    # what it cost the app, one request at a time.
+    result.update(server_timing(path, cookie))
     ratio = f"{result['rps'] / trivial:>5.2f} × trivial ({trivial:,.0f}/s)" if trivial else ""
-    print(
-        f"  {label:42} {result['rps']:>8.1f} req/s  p50 {result['p50_us'] / 1000:>6.1f} ms  "
-        f"p99 {result['p99_us'] / 1000:>7.1f} ms  errors {result['errors']}  {ratio}",
-        flush=True,
+    report(result, ratio)
+    return result
+
+
+def run_signed_in(key, label, path, cookie):
+    """A page for a signed-in visitor, beside both yardsticks measured right before it."""
+    trivial = wrk(TRIVIAL_PATH, SIGNED_IN_TRIVIAL_SECONDS)["rps"]
+    session_trivial = wrk(SESSION_TRIVIAL_PATH, SIGNED_IN_TRIVIAL_SECONDS, cookie)["rps"]
+    wrk(path, WARMUP, cookie)
+    result = wrk(path, SIGNED_IN_DURATION, cookie)
+    result.update(
+        key=key,
+        label=label,
+        path=path,
+        signed_in=True,
+        trivial_rps=trivial,
+        session_trivial_rps=session_trivial,
+    )
+    result.update(server_timing(path, cookie))
+    report(
+        result,
+        f"{result['rps'] / trivial:>5.2f} × trivial ({trivial:,.0f}/s), "
+        f"{result['rps'] / session_trivial:>5.2f} × signed-in trivial "
+        f"({session_trivial:,.0f}/s)",
     )
     return result
 
 
 def main():
     started = time.monotonic()
-    cookie = signed_in_cookie()
+    setup_django()
+    people = {who for _key, _label, _path, who in SIGNED_IN_PAGES}
+    cookies = {who: browser_cookie(bench_user(who)) for who in people}
     idle = background()
     write_json("background.json", idle)
     print(f"  CPU busy while the app idles: {idle['busy_percent']} %", flush=True)
-    labels = {key: (label, path) for key, label, path in PAGES}
     runs = [run("trivial", "Trivial view /healthz", TRIVIAL_PATH, beside_trivial=False)]
     for key, label, path in PAGES:
         runs.append(run(key, label, path))
-    for key in SIGNED_IN_LOAD_PAGES:
-        label, path = labels[key]
-        runs.append(run(f"{key}_signed_in", f"{label}, signed in", path, cookie))
+    signed_in_runs = [
+        run(
+            "trivial_session",
+            "Signed-in trivial view /healthz/session",
+            SESSION_TRIVIAL_PATH,
+            cookies[CITIZEN],
+            beside_trivial=False,
+            seconds=SIGNED_IN_DURATION,
+        )
+    ]
+    for key, label, path, who in SIGNED_IN_PAGES:
+        signed_in_runs.append(run_signed_in(key, label, path, cookies[who]))
+    signed_in_runs.append(
+        run(
+            "trivial_session_after",
+            "Signed-in trivial view /healthz/session, again",
+            SESSION_TRIVIAL_PATH,
+            cookies[CITIZEN],
+            beside_trivial=False,
+            seconds=SIGNED_IN_DURATION,
+        )
+    )
     runs.append(
         run("trivial_after", "Trivial view /healthz, again", TRIVIAL_PATH, beside_trivial=False)
     )
@@ -218,7 +304,11 @@ def main():
             "warmup": WARMUP,
             "connections": CONNECTIONS,
             "threads": THREADS,
+            "signed_in_duration": SIGNED_IN_DURATION,
+            "signed_in_trivial_duration": SIGNED_IN_TRIVIAL_SECONDS,
+            "timing_samples": TIMING_SAMPLES,
             "runs": runs,
+            "signed_in_runs": signed_in_runs,
             "sizes": sizes,
             "seconds": round(time.monotonic() - started),
             "finished_at": datetime.now(UTC).isoformat(timespec="minutes"),

@@ -1,11 +1,13 @@
-"""The polls of the benchmark's data set: five polls and the rush poll, their paper batches
-and 100,000 online ballots with their answers (a part of bench/build_data.Builder)."""
+"""The polls of the benchmark's data set: five polls, the rush poll and the mixed rush's
+poll, their paper batches and 100,000 online ballots with their answers (a part of
+bench/build_data.Builder)."""
 
 from datetime import timedelta
 
 from common import (
     CLOSED_POLL_SLUG,
     LIVE_POLL_SLUG,
+    MIXED_POLL_SLUG,
     RUSH_POLL_SLUG,
 )
 from plan_data import SMALL_EVERY
@@ -13,10 +15,8 @@ from plan_data import SMALL_EVERY
 
 class PollRows:
     def polls(self):
-        from polls.models import Choice, Poll, Question
+        from polls.models import Poll
 
-        add = self.plan.add
-        results_time = self.now - timedelta(days=330)
         specs = [
             # slug, title, project, opens (days from now), closes, eligibility, results,
             # ballots, guests, free-text question
@@ -96,64 +96,96 @@ class PollRows:
             },
         ]
         self.poll_specs = []
-        question_pk = choice_pk = 0
+        self.question_pk = self.choice_pk = 0
         for pk, spec in enumerate(specs, start=1):
-            opens = self.now + timedelta(days=spec["opens"])
-            closes = self.now + timedelta(days=spec["closes"])
-            published = spec["results"] == Poll.ResultsVisibility.PUBLISHED
-            poll = Poll(
-                pk=pk,
-                slug=spec["slug"],
-                title=spec["title"],
-                intro=self.html(2),
-                project_id=spec["project"],
-                opens_at=opens,
-                closes_at=closes,
-                eligibility=spec["eligibility"],
-                ballots_changeable=spec.get("changeable", True),
-                results_visibility=spec["results"],
-                method_note=self.sentence(10, 20),
-                is_published=True,
-                announced_at=opens,
-                results_published_at=results_time if published else None,
-                results_published_by_id=self.editor.pk if published else None,
-            )
-            add("small", poll)
-            questions = []
-            kinds = [(Question.Kind.SINGLE, 6), (Question.Kind.MULTIPLE, 8)]
-            if spec["text"]:
-                kinds.append((Question.Kind.TEXT, 0))
-            for position, (kind, choices) in enumerate(kinds):
-                question_pk += 1
-                question = Question(
-                    pk=question_pk,
-                    poll_id=pk,
-                    position=position,
-                    text=self.sentence(6, 12).rstrip(".") + "?",
-                    description=self.sentence(),
-                    kind=kind,
-                    is_required=kind != Question.Kind.TEXT,
-                    max_choices=3 if kind == Question.Kind.MULTIPLE else None,
-                    max_length=1000,
-                )
-                add("small", question)
-                question.choice_pks = []
-                for choice_position in range(choices):
-                    choice_pk += 1
-                    add(
-                        "small",
-                        Choice(
-                            pk=choice_pk,
-                            question_id=question_pk,
-                            position=choice_position,
-                            label=self.words(2, 5).capitalize(),
-                            description=self.sentence() if choice_position % 2 == 0 else "",
-                        ),
-                    )
-                    question.choice_pks.append(choice_pk)
-                questions.append(question)
-            self.poll_specs.append((poll, spec, questions))
+            self.add_poll(pk, spec)
         self.paper_batches()
+
+    def add_poll(self, pk, spec):
+        """One poll of `spec` with its questions and choices, planned in the first stage."""
+        from polls.models import Choice, Poll, Question
+
+        add = self.plan.add
+        results_time = self.now - timedelta(days=330)
+        opens = self.now + timedelta(days=spec["opens"])
+        closes = self.now + timedelta(days=spec["closes"])
+        published = spec["results"] == Poll.ResultsVisibility.PUBLISHED
+        poll = Poll(
+            pk=pk,
+            slug=spec["slug"],
+            title=spec["title"],
+            intro=self.html(2),
+            project_id=spec["project"],
+            opens_at=opens,
+            closes_at=closes,
+            eligibility=spec["eligibility"],
+            ballots_changeable=spec.get("changeable", True),
+            results_visibility=spec["results"],
+            method_note=self.sentence(10, 20),
+            is_published=True,
+            announced_at=opens,
+            results_published_at=results_time if published else None,
+            results_published_by_id=self.editor.pk if published else None,
+        )
+        add("small", poll)
+        questions = []
+        kinds = [(Question.Kind.SINGLE, 6), (Question.Kind.MULTIPLE, 8)]
+        if spec["text"]:
+            kinds.append((Question.Kind.TEXT, 0))
+        for position, (kind, choices) in enumerate(kinds):
+            self.question_pk += 1
+            question = Question(
+                pk=self.question_pk,
+                poll_id=pk,
+                position=position,
+                text=self.sentence(6, 12).rstrip(".") + "?",
+                description=self.sentence(),
+                kind=kind,
+                is_required=kind != Question.Kind.TEXT,
+                max_choices=3 if kind == Question.Kind.MULTIPLE else None,
+                max_length=1000,
+            )
+            add("small", question)
+            question.choice_pks = []
+            for choice_position in range(choices):
+                self.choice_pk += 1
+                add(
+                    "small",
+                    Choice(
+                        pk=self.choice_pk,
+                        question_id=self.question_pk,
+                        position=choice_position,
+                        label=self.words(2, 5).capitalize(),
+                        description=self.sentence() if choice_position % 2 == 0 else "",
+                    ),
+                )
+                question.choice_pks.append(self.choice_pk)
+            questions.append(question)
+        self.poll_specs.append((poll, spec, questions))
+
+    def mixed_rush_poll(self):
+        """The open poll of the mixed rush (bench/mixed_rush.py), planned after everything
+        else, so that the rows drawn before it stay those of earlier runs."""
+        from polls.models import Poll
+
+        self.add_poll(
+            len(self.poll_specs) + 1,
+            {
+                "slug": MIXED_POLL_SLUG,
+                "title": "Gemischt 2026: Wie soll der Platz am Volkspark heißen?",
+                # Not the big project, and closing after the other open polls: the pages
+                # that load.py measures stay as they were.
+                "project": 12,
+                "opens": -1,
+                "closes": 30,
+                "eligibility": Poll.Eligibility.ACCOUNT,
+                "results": Poll.ResultsVisibility.LIVE,
+                "ballots": 0,
+                "guests": 0,
+                "text": False,
+                "changeable": False,
+            },
+        )
 
     def paper_batches(self):
         from polls.models import PaperBatch, PaperCount, Question

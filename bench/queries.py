@@ -5,7 +5,9 @@
 
 Django's test client renders each page of common.PAGES with the production settings, once
 to warm the caches and then MEASURE_RUNS times under CaptureQueriesContext: anonymously
-and signed in (a confirmed citizen who has not voted yet). It records the number of queries,
+and signed in (a confirmed citizen who has not voted yet); then each page of
+common.SIGNED_IN_PAGES for the person it names (the citizen, or a voter who sees their own
+ballot) and the signed-in yardstick /healthz/session. It records the number of queries,
 the time in SQL and in Python (the median of the runs), and the slowest queries; with
 ``full`` it also runs EXPLAIN (ANALYZE, BUFFERS) on the slowest query of each page, so that
 the report can name what a slow page waits for. Results go to $BENCH_OUT/queries_<size>.json.
@@ -19,7 +21,16 @@ import statistics
 import sys
 import time
 
-from common import PAGES, SIGNED_IN_EMAIL, setup_django, write_json
+from common import (
+    CITIZEN,
+    PAGES,
+    SESSION_TRIVIAL_PATH,
+    SIGNED_IN_PAGES,
+    VOTER,
+    bench_user,
+    setup_django,
+    write_json,
+)
 
 MEASURE_RUNS = 5
 HOST = "127.0.0.1"
@@ -70,14 +81,14 @@ def main(size):
     setup_django()
     from django.test import Client
 
-    from accounts.models import User
-
     anonymous = Client()
-    signed_in = Client()
-    signed_in.force_login(
-        User.objects.get(email=SIGNED_IN_EMAIL),
-        backend="django.contrib.auth.backends.ModelBackend",
-    )
+    clients = {}
+    for who in (CITIZEN, VOTER):
+        clients[who] = Client()
+        clients[who].force_login(
+            bench_user(who), backend="django.contrib.auth.backends.ModelBackend"
+        )
+    signed_in = clients[CITIZEN]
     results = {}
     for key, _label, path in PAGES:
         results[key] = {
@@ -93,6 +104,16 @@ def main(size):
         print(
             f"  {key:18} {anon['status']} queries {anon['queries']:>3} / {signed['queries']:>3} "
             f"signed in, {anon['total_ms']:>7.1f} ms (SQL {anon['sql_ms']:.1f} ms)"
+        )
+    # The signed-in rows of load.py, each for the person it names, and their yardstick.
+    results["signed_in_pages"] = {
+        "trivial_session": measure_page(signed_in, SESSION_TRIVIAL_PATH),
+    }
+    for key, _label, path, who in SIGNED_IN_PAGES:
+        measured = results["signed_in_pages"][key] = measure_page(clients[who], path)
+        print(
+            f"  {key:18} {measured['status']} queries {measured['queries']:>3} signed in "
+            f"({who}), {measured['total_ms']:>7.1f} ms (SQL {measured['sql_ms']:.1f} ms)"
         )
     write_json(f"queries_{size}.json", results)
 

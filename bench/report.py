@@ -3,8 +3,9 @@
     python bench/report.py
 
 Reads what the other scripts left in $BENCH_OUT (queries_small.json, queries_full.json,
-load.json, rush.json, phases.tsv, background.json) and judges every page against the targets
-of issue 7. The section between the ``findings`` markers in docs/benchmarks.md is written by
+load.json, rush.json, mixed_rush.json, phases.tsv, background.json) and judges every page
+against the targets of issue 7, and the signed-in pages and the mixed rush against those of
+issue 16. The section between the ``findings`` markers in docs/benchmarks.md is written by
 people (what stands in the way of a missed target, with evidence); it is carried over
 unchanged when the file is generated anew, so that a new run only refreshes the numbers.
 """
@@ -18,7 +19,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from common import PAGES, ROOT, out_dir, read_json, setup_django
-from report_sections import fmt_counts, plans_section, rush_section, time_section
+from report_sections import (
+    cpu,
+    fmt_counts,
+    issue16_verdict,
+    mixed_rush_missed,
+    mixed_rush_section,
+    ms,
+    plans_section,
+    rush_section,
+    signed_in_missed,
+    signed_in_section,
+    time_section,
+)
 
 DOC = ROOT / "docs" / "benchmarks.md"
 FINDINGS = re.compile(r"<!-- findings:start -->\n(.*?)<!-- findings:end -->", re.DOTALL)
@@ -33,10 +46,6 @@ MAX_JS_KB = 30
 
 def kb(size):
     return f"{size / 1024:.1f}" if size is not None else "–"
-
-
-def ms(microseconds):
-    return f"{microseconds / 1000:.0f}" if microseconds >= 10_000 else f"{microseconds / 1000:.1f}"
 
 
 def machine(load, background):
@@ -87,7 +96,8 @@ def machine(load, background):
             "Load tool",
             f"wrk {wrk_version[1] if len(wrk_version) > 1 else '?'} on the same machine: "
             f"{load['threads']} threads, {load['connections']} connections, "
-            f"{load['duration']} s per page after a {load['warmup']} s warm-up",
+            f"{load['duration']} s per page after a {load['warmup']} s warm-up "
+            f"({load.get('signed_in_duration', load['duration'])} s per signed-in page)",
         ),
         (
             "Other load",
@@ -142,6 +152,7 @@ def build():
     small = read_json("queries_small.json", {})
     full = read_json("queries_full.json")
     rush = read_json("rush.json")
+    mixed = read_json("mixed_rush.json")
     background = read_json("background.json", {})
     rows = read_json("rows.json", {})
     phases = []
@@ -222,14 +233,16 @@ def build():
         "signed in) or rendered for each request (`none`). Queries per request when the page "
         "is rendered, from Django's test client with the same settings and database, warm "
         "caches, at about 1 % of the content (after the first build stage) and with all of "
-        "it, anonymous / signed in."
+        "it, anonymous / signed in. „CPU ms“: the app's own CPU time per request (and in "
+        "brackets its wall time), from its `Server-Timing` header, the median of "
+        f"{load.get('timing_samples', '?')} requests one after the other after the run."
     )
     add("")
     add(
-        "| page | served | req/s | × trivial | p50 | p95 | p99 | errors | queries 1 % → 100 % "
-        "(anon.; signed in) |"
+        "| page | served | req/s | × trivial | p50 | p95 | p99 | errors | CPU ms (wall) | "
+        "queries 1 % → 100 % (anon.; signed in) |"
     )
-    add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for run in load["runs"]:
         key = run["key"]
         base = key.removesuffix("_signed_in")
@@ -246,9 +259,11 @@ def build():
             f"| {run['label']} (`{run['path']}`) | {run.get('page_cache', '?')} | "
             f"{run['rps']:,.1f} | {ratio} | "
             f"{ms(run['p50_us'])} | {ms(run['p95_us'])} | {ms(run['p99_us'])} | "
-            f"{run['errors']} | {queries} |"
+            f"{run['errors']} | {cpu(run)} | {queries} |"
         )
     add("")
+
+    lines += signed_in_section(load, small, full)
 
     add("## Weight")
     add("")
@@ -319,6 +334,10 @@ def build():
 
     lines += rush_section(rush)
 
+    lines += mixed_rush_section(mixed)
+
+    lines += issue16_verdict(load, mixed)
+
     if phases:
         add("## Phases of `make bench`")
         add("")
@@ -343,11 +362,11 @@ def build():
     add("")
 
     lines += plans_section(full)
-    return "\n".join(lines).rstrip("\n") + "\n", load, full, small, rush, trivial_rps
+    return "\n".join(lines).rstrip("\n") + "\n", load, full, small, rush, mixed, trivial_rps
 
 
 def main():
-    text, load, full, small, rush, trivial_rps = build()
+    text, load, full, small, rush, mixed, trivial_rps = build()
     DOC.parent.mkdir(exist_ok=True)
     DOC.write_text(text, encoding="utf-8")
     print()
@@ -390,8 +409,35 @@ def main():
         f"{two['errors']} errors, {fmt_counts(two['outcomes'])}: "
         f"{'OK' if rush['ok'] else 'FAILED'}"
     )
+    print()
+    print(f"{'signed in':44} {'req/s':>8} {'×triv':>6} {'×sess':>6} {'p50':>6} {'p99':>6}")
+    for run in load.get("signed_in_runs", []):
+        beside = run.get("trivial_rps")
+        session = run.get("session_trivial_rps")
+        missed = [] if run["key"].startswith("trivial") else signed_in_missed(run)
+        ratios = (
+            f"{run['rps'] / beside:>6.2f} {run['rps'] / session:>6.2f}"
+            if beside and session
+            else f"{'':>6} {'':>6}"
+        )
+        print(
+            f"{run['label'][:44]:44} {run['rps']:>8.1f} {ratios} {ms(run['p50_us']):>6} "
+            f"{ms(run['p99_us']):>6}  CPU {cpu(run):>14}  "
+            f"{'MISSES: ' + '; '.join(missed) if missed else 'ok'}"
+        )
+    if mixed:
+        steps = mixed["steps"]
+        missed = mixed_rush_missed(mixed)
+        print(
+            f"Mixed rush: {mixed['counts']['ballots']:,} ballots from "
+            f"{mixed['counts']['distinct_voters']:,} voters, {mixed['errors']} errors; sign-in "
+            f"p50 {steps['sign_in']['p50_ms']} ms, vote POST p99 {steps['vote']['p99_ms']} ms; "
+            f"readers {mixed['reading']['rps']:,.0f}/s, hit rate "
+            f"{mixed['page_cache']['hit_rate']:.1%}: "
+            f"{'meets every target' if not missed else 'MISSES: ' + '; '.join(missed)}"
+        )
     print(f"Written to {DOC.relative_to(ROOT)}; raw results in {out_dir()}")
-    return 0 if rush["ok"] else 1
+    return 0 if rush["ok"] and (mixed is None or mixed["ok"]) else 1
 
 
 if __name__ == "__main__":

@@ -77,10 +77,15 @@ def make_sessions():
 
 
 class Voter:
-    def __init__(self, number, cookies):
+    """One person's browser: keeps its cookies, sends what the proxy would pass on."""
+
+    def __init__(self, number, cookies, path=PATH, headers=None):
         self.number = number
         self.cookies = dict(cookies)
         self.form = None
+        self.path = path
+        self.headers = dict(headers or {})
+        self.last_headers = None
         self.parts = urlsplit(URL)
         # Each voter decides once; a repeat sends the same answers again.
         self.rng = random.Random(number)  # noqa: S311 - test data, not security
@@ -91,6 +96,7 @@ class Voter:
         )
         origin = f"https://{self.parts.netloc}"
         headers = {
+            **self.headers,
             "X-Forwarded-Proto": "https",
             "Cookie": "; ".join(f"{name}={value}" for name, value in self.cookies.items()),
         }
@@ -108,13 +114,14 @@ class Voter:
         content = response.read().decode("utf-8", "replace")
         took = time.perf_counter() - started
         connection.close()
+        self.last_headers = response.headers
         for header in response.headers.get_all("Set-Cookie") or []:
             for name, morsel in SimpleCookie(header).items():
                 self.cookies[name] = morsel.value
         return response.status, response.getheader("Location", ""), content, took
 
     def open_form(self):
-        status, _location, content, took = self.request("GET", PATH)
+        status, _location, content, took = self.request("GET", self.path)
         token = TOKEN.search(content)
         if status != 200 or not token:
             return status, took, False
@@ -133,7 +140,7 @@ class Voter:
         return status, took, True
 
     def send_form(self):
-        status, location, _content, took = self.request("POST", PATH, self.form)
+        status, location, _content, took = self.request("POST", self.path, self.form)
         page = None
         if status == 302 and location:
             _status, _location, page, _took = self.request("GET", urlsplit(location).path)
@@ -224,19 +231,17 @@ def counts(poll):
     }
 
 
-def main():
-    setup_django()
+def page_messages():
+    """What the pages say after a vote, as the messages framework shows them (escaped).
+
+    The rush polls have two questions, so they are surveys: their pages speak of answers.
+    """
     from django.utils import translation
     from django.utils.html import escape
     from django.utils.translation import gettext
 
-    from polls.models import Poll
-
-    poll = Poll.objects.get(slug=RUSH_POLL_SLUG)
     with translation.override("de"):
-        # What the pages say after a POST, as the messages framework shows them (escaped).
-        # The rush poll has two questions, so it is a survey: its pages speak of answers.
-        messages = {
+        return {
             "counted": [
                 escape(gettext("Your vote has been counted.")),
                 escape(gettext("Your answers have been counted.")),
@@ -248,6 +253,14 @@ def main():
                 escape(gettext("Your changed answers have been counted.")),
             ],
         }
+
+
+def main():
+    setup_django()
+    from polls.models import Poll
+
+    poll = Poll.objects.get(slug=RUSH_POLL_SLUG)
+    messages = page_messages()
     before = counts(poll)
     voters_accounts, cookies = make_sessions()
     voters = [Voter(number, cookie) for number, cookie in enumerate(cookies)]

@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A diagnostic for the load benchmark, off unless DJANGO_SERVER_TIMING is set.
+    "klmitwirkung.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -106,6 +108,10 @@ MIDDLEWARE = [
     # database is gone. Errors of the middleware above reach handler500, which does the same.
     "klmitwirkung.middleware.DatabaseUnavailableMiddleware",
 ]
+
+# Each response tells in `Server-Timing` how much CPU and wall time the app spent on it
+# (klmitwirkung.middleware.ServerTimingMiddleware); `make bench` turns it on.
+SERVER_TIMING = env_bool("DJANGO_SERVER_TIMING")
 
 ROOT_URLCONF = "klmitwirkung.urls"
 WSGI_APPLICATION = "klmitwirkung.wsgi.application"

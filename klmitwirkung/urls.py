@@ -23,6 +23,8 @@ urlpatterns = [
     # they may be up to PAGE_CACHE_SECONDS old, so that it stays fast while a vote is on.
     path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # For the load benchmark: what every page for a signed-in visitor costs at the least.
+    path("healthz/session", views.healthz_session, name="healthz_session"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),

@@ -5,6 +5,7 @@ import sys
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.utils.log import log_response
@@ -61,6 +62,18 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@never_cache
+@require_GET
+def healthz_session(request):
+    """Whether the visitor is signed in, as plain text: the least a personal page costs.
+
+    The load benchmark's yardstick for signed-in pages, as /healthz is for the others: the
+    session and the account are read and a template is rendered through the site's context
+    processors, as on every page for a signed-in visitor; nothing else. Never cached.
+    """
+    return render(request, "healthz_session.txt", content_type="text/plain; charset=utf-8")
 
 
 @never_cache

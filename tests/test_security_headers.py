@@ -134,6 +134,7 @@ def own_comment(objects):
 URLS = {
     "home": plain("home"),
     "healthz": plain("healthz"),
+    "healthz_session": plain("healthz_session"),
     "readyz": plain("readyz"),
     "admin:index": plain("admin:index"),
     "admin:login": plain("admin:login"),
@@ -198,6 +199,7 @@ URLS = {
 PUBLIC = {
     "home",
     "healthz",
+    "healthz_session",
     "account_login",
     "account_signup",
     "account_reset_password",
