@@ -1,7 +1,10 @@
 """The account's part of a person's data: the account, its e-mail addresses, second factors."""
 
+from importlib import import_module
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import SESSION_KEY
 from django.contrib.contenttypes.models import ContentType
@@ -58,7 +61,10 @@ def delete_for(user):
         for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
         if str(session.get_decoded().get(SESSION_KEY)) == user_id
     ]
-    Session.objects.filter(pk__in=ended).delete()
+    # Through the session engine, so that a copy read through Redis goes too.
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for session_key in ended:
+        store(session_key).delete()
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(user), object_id=user_id
     ).update(object_repr="")

@@ -195,7 +195,12 @@ PAGE_CACHE_VERSIONS = "pages" if REDIS_URL else "default"
 # 0 switches it off, the default while developing.
 PAGE_CACHE_SECONDS = int(os.environ.get("KLMITWIRKUNG_PAGE_CACHE_SECONDS", "0" if DEBUG else "30"))
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in PostgreSQL; with a shared Redis they are read through it, kept there for
+# a few minutes at most (core/sessions.py). A Redis of each process's own could hold a stale
+# copy of a session another process changed, so without REDIS_URL: the database alone.
+SESSION_ENGINE = "core.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
+SESSION_CACHE_ALIAS = "pages"
+SESSION_CACHE_SECONDS = int(os.environ.get("SESSION_CACHE_SECONDS", "300"))
 # Notices live in the session, so that no cookie beyond sessionid and csrftoken is set.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
