@@ -16,11 +16,9 @@ def has_confirmed_address(user):
     A page asks it several times (the ballot, the comment form, the follow button); the
     user object lives for one request, and a confirmation happens in another one.
     """
-    try:
-        return user._has_confirmed_address
-    except AttributeError:
-        user._has_confirmed_address = has_verified_email(user)
-        return user._has_confirmed_address
+    if not hasattr(user, "_has_confirmed_address"):
+        note_confirmed_address(user, has_verified_email(user))
+    return user._has_confirmed_address
 
 
 def confirmed_addresses(user):

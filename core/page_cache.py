@@ -190,13 +190,16 @@ def _page_key(request, kinds, params, audience):
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def _plain_get(request, params):
+    """A GET with no query parameter the page does not name, while the cache is on."""
+    return enabled() and request.method == "GET" and set(request.GET) <= set(params)
+
+
 def _cacheable_request(request, params):
     return (
-        enabled()
-        and request.method == "GET"
+        _plain_get(request, params)
         and not request.user.is_authenticated
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and set(request.GET) <= set(params)
     )
 
 
@@ -208,11 +211,9 @@ def _shareable_request(request, params):
     """
     user = request.user
     return (
-        enabled()
-        and request.method == "GET"
+        _plain_get(request, params)
         and user.is_authenticated
         and not (user.is_staff or user.is_superuser)
-        and set(request.GET) <= set(params)
         and not messages.get_messages(request)
     )
 
@@ -235,14 +236,18 @@ def shows_own_rows(own_rows):
     return own_rows
 
 
-def own_rows_annotations(user, model):
-    """For `annotate()` in the query of an audience: one flag per registered kind of rows."""
-    return {f"own_rows_{index}": Exists(own(user, model)) for index, own in enumerate(_OWN_ROWS)}
-
-
-def has_own_rows(obj):
-    """Whether `obj`, annotated with `own_rows_annotations`, has rows of the person on it."""
-    return any(getattr(obj, f"own_rows_{index}") for index in range(len(_OWN_ROWS)))
+def shared_object(queryset, user, **facts):
+    """The one object of `queryset` with `facts` about `user` (`Exists` expressions), in one
+    query, for a view's `page_cache_audience`; None if there is none, or if the person has
+    rows of their own on it (`shows_own_rows`), which make the page theirs."""
+    own_rows = {
+        f"own_rows_{index}": Exists(own(user, queryset.model))
+        for index, own in enumerate(_OWN_ROWS)
+    }
+    found = queryset.annotate(**facts, **own_rows).order_by().first()
+    if found is None or any(getattr(found, name) for name in own_rows):
+        return None
+    return found
 
 
 def _storable(request, response):

@@ -138,19 +138,15 @@ class PollDetailView(View):
         state; where the postal code they gave keeps them out, that code: all rendered for them.
         """
         user = request.user
-        poll = (
+        poll = page_cache.shared_object(
             Poll.objects.visible_to(user)
             .filter(slug=slug)
-            .only("is_published", "opens_at", "closes_at", "eligibility")
-            .annotate(
-                voted=Exists(Ballot.objects.filter(poll=OuterRef("pk"), user=user)),
-                **page_cache.own_rows_annotations(user, Poll),
-                confirmed=Exists(confirmed_addresses(user)),
-            )
-            .order_by()  # one at most: the slug is unique
-            .first()
+            .only("is_published", "opens_at", "closes_at", "eligibility"),
+            user,
+            voted=Exists(Ballot.objects.filter(poll=OuterRef("pk"), user=user)),
+            confirmed=Exists(confirmed_addresses(user)),
         )
-        if poll is None or poll.voted or page_cache.has_own_rows(poll):
+        if poll is None or poll.voted:
             return None
         note_confirmed_address(user, poll.confirmed)  # one query for all the questions
         obstacle = voting_obstacle(user, poll)

@@ -70,19 +70,13 @@ class ProjectDetailView(DetailView):
         A writer gets it rendered, with their comments in every state.
         """
         user = request.user
-        project = (
-            Project.objects.visible_to(user)
-            .filter(slug=slug)
-            .only("status", "is_published")
-            .annotate(
-                following=Exists(Follow.objects.filter(project=OuterRef("pk"), user=user)),
-                confirmed=Exists(confirmed_addresses(user)),
-                **page_cache.own_rows_annotations(user, Project),
-            )
-            .order_by()  # one at most: the slug is unique
-            .first()
+        project = page_cache.shared_object(
+            Project.objects.visible_to(user).filter(slug=slug).only("status", "is_published"),
+            user,
+            following=Exists(Follow.objects.filter(project=OuterRef("pk"), user=user)),
+            confirmed=Exists(confirmed_addresses(user)),
         )
-        if project is None or page_cache.has_own_rows(project):
+        if project is None:
             return None
         note_confirmed_address(user, project.confirmed)
         if project.following:

@@ -188,19 +188,13 @@ class ProposalDetailView(View):
         Its author gets the edit link, a writer their comments in every state: rendered.
         """
         user = request.user
-        proposal = (
-            Proposal.objects.filter(pk=pk)
-            .only("author_id", "moderation_state")
-            .annotate(
-                supporting=Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user)),
-                **page_cache.own_rows_annotations(user, Proposal),
-                confirmed=Exists(confirmed_addresses(user)),
-            )
-            .first()
+        proposal = page_cache.shared_object(
+            Proposal.objects.filter(pk=pk).only("author_id", "moderation_state"),
+            user,
+            supporting=Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user)),
+            confirmed=Exists(confirmed_addresses(user)),
         )
-        if proposal is None or not proposal.is_published:
-            return None
-        if proposal.author_id == user.pk or page_cache.has_own_rows(proposal):
+        if proposal is None or not proposal.is_published or proposal.author_id == user.pk:
             return None
         supporting = "supporting" if proposal.supporting else "not-supporting"
         return f"{supporting}:{'confirmed' if proposal.confirmed else 'unconfirmed'}"
