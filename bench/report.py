@@ -30,6 +30,7 @@ from report_sections import (
     rush_section,
     signed_in_missed,
     signed_in_section,
+    slow_or_failing,
     time_section,
 )
 
@@ -121,10 +122,7 @@ def verdicts(key, run, trivial_rps, small, full, size):
     ratio = run["rps"] / trivial_rps if trivial_rps else 0
     if ratio < MIN_RATIO:
         missed.append(f"throughput {ratio:.2f} × trivial")
-    if run["p99_us"] / 1000 >= MAX_P99_MS:
-        missed.append(f"p99 {run['p99_us'] / 1000:.0f} ms")
-    if run["errors"]:
-        missed.append(f"{run['errors']} errors")
+    missed += slow_or_failing(run, MAX_P99_MS)
     grown = [
         f"{who.replace('_', ' ')} {small[who]['queries']} → {full[who]['queries']}"
         for who in ("anonymous", "signed_in")
