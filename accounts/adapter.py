@@ -7,9 +7,12 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.shortcuts import resolve_url
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.notifications import language_of
 from outbox.services import queue_mail
 
 from .names import name_key, normalise
@@ -42,9 +45,17 @@ class AccountAdapter(DefaultAccountAdapter):
         context = {"request": request, "email": email, **context, "current_site": site}
         queue_mail(self.render_mail(template_prefix, email, context), purpose=template_prefix)
 
+    def save_user(self, request, user, form, commit=True):
+        # Mails come in the language the person signed up in (they can change it later).
+        language = translation.get_language()
+        if language in dict(settings.LANGUAGES):
+            user.language = language
+        return super().save_user(request, user, form, commit=commit)
+
     def get_login_redirect_url(self, request):
         # Staff sign in to work in the admin; a `next` given with the sign-in still wins
-        # (allauth asks the adapter only without one).
-        if request.user.is_staff:
-            return reverse("admin:index")
-        return super().get_login_redirect_url(request)
+        # (allauth asks the adapter only without one). Both in the person's language.
+        with language_of(request.user):
+            if request.user.is_staff:
+                return reverse("admin:index")
+            return resolve_url(settings.LOGIN_REDIRECT_URL)

@@ -5,8 +5,10 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCodeForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 
@@ -112,3 +114,16 @@ class DeleteAccountForm(forms.Form):
         label=_("I understand that my account will be deleted and cannot be restored."),
         error_messages={"required": _("Please confirm that you want to delete your account.")},
     )
+
+
+class LanguageForm(forms.Form):
+    """The language switch: which language, and the page to show in it."""
+
+    # Each language by its own name: "Deutsch", "English", whatever the page's language.
+    language = forms.ChoiceField(
+        label=_("Language of the pages and of our e-mails"),
+        choices=[
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+        ],
+    )
+    next = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -1,5 +1,6 @@
 """The person behind a contribution: an e-mail address to sign in and a public name."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -53,6 +54,15 @@ class User(AbstractUser):
         ),
     )
     postal_code_changed_at = models.DateTimeField(_("postal code changed"), null=True, blank=True)
+    # The language of the platform's mails to this person, and of the pages after signing in:
+    # the language they signed up in, changed by the switch in the header or in the profile.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the pages after you sign in and of our e-mails to you."),
+    )
     # Mails the person can switch off in the profile or by the link in each mail
     # (core.notifications.KINDS names them).
     notify_moderation = models.BooleanField(

@@ -48,3 +48,8 @@ def can_delete_account(user):
     must outlive a click on "delete".
     """
     return user.is_authenticated and not (user.is_staff or user.is_superuser)
+
+
+def may_change_language(user):
+    """Whether the language switch is remembered: for an active account, not for visitors."""
+    return user.is_authenticated and user.is_active

@@ -24,6 +24,7 @@ def export_for(user):
             "postal_code": user.postal_code or None,
             "postal_code_changed_at": user.postal_code_changed_at,
             "lives_in_kaiserslautern": user.lives_in_kaiserslautern,
+            "language": user.language,
             "date_joined": user.date_joined,
             "last_login": user.last_login,
             "is_staff": user.is_staff,

@@ -14,3 +14,13 @@ def change_postal_code(*, user, postal_code):
     user.full_clean(validate_unique=False, validate_constraints=False)
     user.save(update_fields=["postal_code", "postal_code_changed_at"])
     return user
+
+
+def change_language(*, user, language):
+    """Remember the language of the pages after signing in and of the person's mails."""
+    if user.language == language:
+        return user
+    user.language = language
+    user.full_clean(validate_unique=False, validate_constraints=False)
+    user.save(update_fields=["language"])
+    return user

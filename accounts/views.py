@@ -6,7 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core import signing
 from django.core.exceptions import ObjectDoesNotExist
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -17,8 +17,36 @@ from django.views.generic import TemplateView
 from core.notifications import DESCRIPTIONS, KINDS, read_unsubscribe_token, unsubscribe
 from core.views import NoStoreMixin
 
-from .forms import NotificationSettingsForm, PostalCodeForm
-from .services import change_postal_code
+from .forms import LanguageForm, NotificationSettingsForm, PostalCodeForm
+from .permissions import may_change_language
+from .services import change_language, change_postal_code
+
+
+class LanguageView(View):
+    """The language switch for people who are signed in: the page in the other language,
+    and the choice remembered for the pages after signing in and for their mails.
+
+    Visitors switch by a plain link (the language lives in the address), so nothing is
+    stored for them; a form sent after the session ended just shows the page.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        form = LanguageForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Please choose one of the languages offered."))
+            return redirect("home")
+        language = form.cleaned_data["language"]
+        if may_change_language(request.user):
+            change_language(user=request.user, language=language)
+        url = form.cleaned_data["next"]
+        if not url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            url = reverse("home")
+        # Resolved in the language of the page the form was on, reversed in the chosen one.
+        return redirect(translate_url(url, language))
 
 
 # What each kind of mail is called on the unsubscribe page ("You will no longer get ...").
@@ -30,6 +58,7 @@ class ProfileView(LoginRequiredMixin, TemplateView):
         user = self.request.user
         context.setdefault("postal_code_form", PostalCodeForm(instance=user))
         context.setdefault("notification_form", NotificationSettingsForm(instance=user))
+        context.setdefault("language_form", LanguageForm(initial={"language": user.language}))
         context.update(
             email_addresses=user.emailaddress_set.order_by("-primary", "email"),
             # Through the reverse relation: accounts imports no app above it.

@@ -3,7 +3,7 @@
 from django.tasks import task
 from django.utils.text import Truncator
 
-from core.notifications import absolute_url, notification_message, wants
+from core.notifications import absolute_url, language_of, notification_message, wants
 from outbox.services import queue_mail
 
 from .models import Comment
@@ -15,17 +15,18 @@ QUOTE_LENGTH = 600
 
 def reply_message(reply, recipient):
     """The mail to the author of the answered comment."""
-    return notification_message(
-        user=recipient,
-        kind=KIND,
-        template="comments/email/reply",
-        context={
-            "reply": reply,
-            "quote": Truncator(reply.text).chars(QUOTE_LENGTH),
-            "page_title": str(reply.target),
-            "url": absolute_url(reply.get_absolute_url()),
-        },
-    )
+    with language_of(recipient):
+        return notification_message(
+            user=recipient,
+            kind=KIND,
+            template="comments/email/reply",
+            context={
+                "reply": reply,
+                "quote": Truncator(reply.text).chars(QUOTE_LENGTH),
+                "page_title": str(reply.target),
+                "url": absolute_url(reply.get_absolute_url()),
+            },
+        )
 
 
 @task

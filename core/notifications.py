@@ -78,8 +78,20 @@ def absolute_url(path):
     return settings.SITE_URL + path
 
 
-def render_mail(*, to, template, context, subject=None, unsubscribe_url=None):
-    """One mail in German: plain text with a simple HTML alternative.
+def language_of(user):
+    """Speak to this person in their language: mails and the links in them.
+
+    Use it around everything that builds one person's mail, so that titles, dates and
+    addresses (`/en/...` for English) come in the language the mail is written in.
+    """
+    language = getattr(user, "language", "") or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    return translation.override(language)
+
+
+def render_mail(*, to, template, context, subject=None, unsubscribe_url=None, language=None):
+    """One mail in `language` (German unless given): plain text with a simple HTML alternative.
 
     `template` names `<template>_subject.txt` (unless `subject` is given), `<template>.txt`
     and `<template>.html`. With `unsubscribe_url` the mail carries the one-click
@@ -91,7 +103,7 @@ def render_mail(*, to, template, context, subject=None, unsubscribe_url=None):
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language or settings.LANGUAGE_CODE):
         context = {
             "site_name": settings.SITE_NAME,
             "site_url": settings.SITE_URL,
@@ -114,18 +126,21 @@ def notification_message(*, user, kind, template, context):
     """One notification to one person, with the one-click link that stops this kind.
 
     The two bodies extend `email/notification.txt` / `.html`, which greet the person and
-    explain why the mail came and how to stop it.
+    explain why the mail came and how to stop it. The mail is in the person's language;
+    build `context` inside `language_of(user)` so that its links and titles are too.
     """
-    unsubscribe_url = absolute_url(unsubscribe_path(user, kind))
-    return render_mail(
-        to=user.email,
-        template=template,
-        unsubscribe_url=unsubscribe_url,
-        context={
-            **context,
-            "user": user,
-            "kind_description": DESCRIPTIONS[kind],
-            "unsubscribe_url": unsubscribe_url,
-            "profile_url": absolute_url(reverse("accounts:profile") + "#benachrichtigungen"),
-        },
-    )
+    with language_of(user):
+        unsubscribe_url = absolute_url(unsubscribe_path(user, kind))
+        return render_mail(
+            to=user.email,
+            template=template,
+            unsubscribe_url=unsubscribe_url,
+            language=translation.get_language(),
+            context={
+                **context,
+                "user": user,
+                "kind_description": DESCRIPTIONS[kind],
+                "unsubscribe_url": unsubscribe_url,
+                "profile_url": absolute_url(reverse("accounts:profile") + "#benachrichtigungen"),
+            },
+        )

@@ -318,7 +318,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Internationalisation: English message ids, German for the people.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("German"))]
+LANGUAGES = [("de", _("German")), ("en", _("English"))]
 # Our own strings first; then German "Sie" overrides of allauth's messages, whose own
 # German mixes "du" and "Sie"; then German for strings of Django's admin (and its JavaScript
 # calendar and filters) that Django's own German catalogues lack.
@@ -327,6 +327,8 @@ LOCALE_PATHS = [
     BASE_DIR / "locale" / "overrides",
     BASE_DIR / "locale" / "django",
 ]
+# Dates in each language's own order ("5. Dezember 2026" / "December 5, 2026").
+FORMAT_MODULE_PATH = ["klmitwirkung.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

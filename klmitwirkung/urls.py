@@ -2,6 +2,7 @@
 
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -18,14 +19,20 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 handler500 = views.server_error
 
+# Addresses for machines stay outside the language prefix.
 urlpatterns = [
-    # The start page shows participation figures too; for visitors who are not signed in
-    # they may be up to PAGE_CACHE_SECONDS old, so that it stays fast while a vote is on.
-    path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("healthz", views.healthz, name="healthz"),
     # For the load benchmark: what every page for a signed-in visitor costs at the least.
     path("healthz/session", views.healthz_session, name="healthz_session"),
     path("readyz", views.readyz, name="readyz"),
+]
+
+# Every page in German at its address without a prefix (every address ever shared keeps
+# working) and in English under /en/; the language is in the address, never in a cookie.
+urlpatterns += i18n_patterns(
+    # The start page shows participation figures too; for visitors who are not signed in
+    # they may be up to PAGE_CACHE_SECONDS old, so that it stays fast while a vote is on.
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),
     path("konto/", include("klmitwirkung.privacy_urls")),
@@ -37,7 +44,8 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     # Pages that editors maintain (/impressum/, /datenschutz/, ...) come last.
     path("", include("pages.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     from django.conf.urls.static import static

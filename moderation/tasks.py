@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from core.notifications import absolute_url, notification_message, wants
+from core.notifications import absolute_url, language_of, notification_message, wants
 from outbox.services import queue_mail
 
 from .models import Decision
@@ -12,18 +12,19 @@ KIND = "moderation"
 
 def decision_message(decision, contribution):
     """The mail to the author of a contribution about one decision."""
-    url = contribution.get_absolute_url()
-    return notification_message(
-        user=decision.author,
-        kind=KIND,
-        template="moderation/email/decision",
-        context={
-            "decision": decision,
-            "title": contribution.moderation_title(),
-            "kind_of_contribution": contribution._meta.verbose_name,
-            "url": absolute_url(url) if url else "",
-        },
-    )
+    with language_of(decision.author):
+        url = contribution.get_absolute_url()
+        return notification_message(
+            user=decision.author,
+            kind=KIND,
+            template="moderation/email/decision",
+            context={
+                "decision": decision,
+                "title": contribution.moderation_title(),
+                "kind_of_contribution": contribution._meta.verbose_name,
+                "url": absolute_url(url) if url else "",
+            },
+        )
 
 
 @task

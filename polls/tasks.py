@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.tasks import task
 from django.utils import timezone
 
-from core.notifications import absolute_url, notification_message, wanting
+from core.notifications import absolute_url, language_of, notification_message, wanting
 from outbox.services import queue_mails
 
 from .models import Poll
@@ -21,16 +21,17 @@ RESULTS_NEWS_WINDOW = datetime.timedelta(days=7)
 
 def new_poll_message(poll, user):
     """The mail to one follower of the poll's project."""
-    return notification_message(
-        user=user,
-        kind=KIND,
-        template="polls/email/new_poll",
-        context={
-            "poll": poll,
-            "project": poll.project,
-            "poll_url": absolute_url(poll.get_absolute_url()),
-        },
-    )
+    with language_of(user):
+        return notification_message(
+            user=user,
+            kind=KIND,
+            template="polls/email/new_poll",
+            context={
+                "poll": poll,
+                "project": poll.project,
+                "poll_url": absolute_url(poll.get_absolute_url()),
+            },
+        )
 
 
 @task
@@ -67,12 +68,13 @@ def results_are_news(poll, now=None):
 
 def results_message(poll, user):
     """The mail to one participant of the poll."""
-    return notification_message(
-        user=user,
-        kind=RESULTS_KIND,
-        template="polls/email/results",
-        context={"poll": poll, "results_url": absolute_url(poll.get_results_url())},
-    )
+    with language_of(user):
+        return notification_message(
+            user=user,
+            kind=RESULTS_KIND,
+            template="polls/email/results",
+            context={"poll": poll, "results_url": absolute_url(poll.get_results_url())},
+        )
 
 
 @task

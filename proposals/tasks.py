@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.tasks import task
 
-from core.notifications import absolute_url, notification_message, wanting
+from core.notifications import absolute_url, language_of, notification_message, wanting
 from outbox.services import queue_mails
 
 from .models import StatusEntry, Support
@@ -14,20 +14,21 @@ KIND = "proposals"
 
 def proposal_news_message(entry, response, user):
     """The mail about one step in the proposal's history to its author or a supporter."""
-    proposal = entry.proposal
-    return notification_message(
-        user=user,
-        kind=KIND,
-        template="proposals/email/proposal_news",
-        context={
-            "proposal": proposal,
-            "status_changed": entry.status_changed,
-            "status": entry.get_status_display(),
-            "response": response,
-            "is_author": user.pk == proposal.author_id,
-            "proposal_url": absolute_url(proposal.get_absolute_url()),
-        },
-    )
+    with language_of(user):
+        proposal = entry.proposal
+        return notification_message(
+            user=user,
+            kind=KIND,
+            template="proposals/email/proposal_news",
+            context={
+                "proposal": proposal,
+                "status_changed": entry.status_changed,
+                "status": entry.get_status_display(),
+                "response": response,
+                "is_author": user.pk == proposal.author_id,
+                "proposal_url": absolute_url(proposal.get_absolute_url()),
+            },
+        )
 
 
 @task

@@ -6,10 +6,12 @@ from functools import partial
 from io import StringIO
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import translation
 
 from tests.accounts.factories import UserFactory
 from tests.processes import RedisServer, SmtpSink
@@ -23,6 +25,15 @@ def _empty_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _german_between_tests():
+    # A request under /en/ leaves English active in its thread, as in a server; code that
+    # runs outside a request in the next test must start from the default, German.
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

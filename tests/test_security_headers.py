@@ -140,6 +140,7 @@ URLS = {
     "admin:login": plain("admin:login"),
     "accounts:profile": plain("accounts:profile"),
     "accounts:notifications": plain("accounts:notifications"),
+    "accounts:language": plain("accounts:language"),
     "accounts:unsubscribe": unsubscribe_path,
     "privacy:data": plain("privacy:data"),
     "privacy:data_export": plain("privacy:data_export"),

@@ -1,6 +1,9 @@
 """Template filters shared by all apps."""
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.html import conditional_escape, linebreaks, urlize
 from django.utils.safestring import mark_safe
 
@@ -50,3 +53,25 @@ def page_links(page_obj):
     A long list would otherwise link every one of its pages on each of them.
     """
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in each language: code, name in that language, address, whether current.
+
+    For the switch in the header and the `hreflang` alternates: the address is the same
+    page under the other language's prefix (German has none), query string included.
+    """
+    request = context.get("request")
+    path = request.get_full_path() if request is not None else "/"
+    current = translation.get_language()
+    return [
+        {
+            "code": code,
+            "name": translation.get_language_info(code)["name_local"],
+            "path": translate_url(path, code),
+            "url": request.build_absolute_uri(translate_url(path, code)) if request else "",
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]

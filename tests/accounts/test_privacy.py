@@ -72,6 +72,7 @@ ACCOUNT_FIELDS = {
     "email": "email",
     "postal_code": "postal_code",
     "postal_code_changed_at": "postal_code_changed_at",
+    "language": "language",
     "date_joined": "date_joined",
     "last_login": "last_login",
     "is_staff": "is_staff",
