@@ -1,6 +1,7 @@
 """Sanitising of formatted text that staff write: only harmless tags and attributes survive."""
 
 import nh3
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 FORMATTED_TEXT_HELP = _(
@@ -64,3 +65,21 @@ def sanitize_html(html):
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
+
+
+def sanitize_fields(instance, *names):
+    """Sanitise staff HTML in place, in every language the model keeps it in.
+
+    A field that editors write in German and English (`body_de`, `body_en`) is cleaned in
+    each version, whatever language the admin is in; a field in one language, as it is.
+    """
+    for name in names:
+        versions = [
+            f"{name}_{code}"
+            for code, _name in settings.LANGUAGES
+            if hasattr(instance, f"{name}_{code}")
+        ] or [name]
+        for attribute in versions:
+            value = getattr(instance, attribute)
+            if value:
+                setattr(instance, attribute, sanitize_html(value))

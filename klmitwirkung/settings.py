@@ -58,6 +58,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin: editors write German and English side by side (translation.py in
+    # the apps names the fields).
+    "modeltranslation",
     "klmitwirkung.admin_site.KLmitWirkungAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -327,6 +330,13 @@ LOCALE_PATHS = [
     BASE_DIR / "locale" / "overrides",
     BASE_DIR / "locale" / "django",
 ]
+# Content in both languages (django-modeltranslation): `title_de` and `title_en` beside
+# `title`; German is required, and where the English is missing the German is shown (the
+# templates say so and mark it `lang="de"`).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
+MODELTRANSLATION_LANGUAGES = ("de", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
+
 # Dates in each language's own order ("5. Dezember 2026" / "December 5, 2026").
 FORMAT_MODULE_PATH = ["klmitwirkung.formats"]
 TIME_ZONE = "Europe/Berlin"

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.html import FORMATTED_TEXT_HELP, sanitize_html
+from core.html import FORMATTED_TEXT_HELP, sanitize_fields
 
 # The first part of paths that belong to the platform's own sections.
 RESERVED_SLUGS = frozenset(
@@ -70,4 +70,4 @@ class Page(models.Model):
 
     def clean(self):
         # Store what will be shown, so that editors see the effect of sanitising at once.
-        self.body = sanitize_html(self.body)
+        sanitize_fields(self, "body")

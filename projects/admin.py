@@ -3,6 +3,11 @@ from django.contrib import admin
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from core.admin_forms import LabelledFileWidget, LabelledInlineFormSet
 
@@ -10,27 +15,27 @@ from .models import Phase, Project, ProjectUpdate, Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class PhaseInline(admin.TabularInline):
+class PhaseInline(TranslationTabularInline):
     model = Phase
     formset = LabelledInlineFormSet
     extra = 0
     fields = ["title", "start", "end", "description"]
 
 
-class ProjectUpdateInline(admin.StackedInline):
+class ProjectUpdateInline(TranslationStackedInline):
     model = ProjectUpdate
     extra = 0
     fields = ["published_on", "title", "text"]
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(TranslationAdmin):
     list_display = ["title", "kind", "status", "is_published", "accepts_proposals", "preview"]
     list_filter = ["is_published", "kind", "status", "accepts_proposals", "topics"]
     search_fields = ["title", "teaser", "body"]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.html import FORMATTED_TEXT_HELP, sanitize_html
+from core.html import FORMATTED_TEXT_HELP, sanitize_fields
 
 
 class Topic(models.Model):
@@ -137,7 +137,7 @@ class Project(models.Model):
         return reverse("projects:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        self.body = sanitize_html(self.body)
+        sanitize_fields(self, "body")
         if self.image and not self.image_alt.strip():
             raise ValidationError(
                 {"image_alt": _("Please describe the image for people who cannot see it.")}
@@ -224,7 +224,7 @@ class ProjectUpdate(models.Model):
         return f"{self.project.get_absolute_url()}#neuigkeit-{self.pk}"
 
     def clean(self):
-        self.text = sanitize_html(self.text)
+        sanitize_fields(self, "text")
 
 
 class Follow(models.Model):

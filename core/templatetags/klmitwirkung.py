@@ -75,3 +75,29 @@ def language_versions(context):
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+def _shown_in_german(instance, field):
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    default = settings.LANGUAGE_CODE
+    if language == default or not hasattr(instance, f"{field}_{language}"):
+        return False
+    return not getattr(instance, f"{field}_{language}") and bool(
+        getattr(instance, f"{field}_{default}", "")
+    )
+
+
+@register.filter
+def german_only(instance, field):
+    """Whether the page shows this text in German because editors gave no version in the
+    page's language (django-modeltranslation falls back to German)."""
+    return _shown_in_german(instance, field)
+
+
+@register.simple_tag
+def lang_of(instance, field):
+    """` lang="de"` on an element whose text is shown in German on a page in another
+    language, so that screen readers speak it in German; nothing otherwise."""
+    if _shown_in_german(instance, field):
+        return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')  # noqa: S308 - a setting
+    return ""

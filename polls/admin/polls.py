@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin_forms import LabelledInlineFormSet
 
@@ -62,7 +63,7 @@ class ResultsPublishedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(TranslationTabularInline):
     model = Question
     formset = LabelledInlineFormSet
     extra = 1
@@ -98,7 +99,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Poll)
-class PollAdmin(admin.ModelAdmin):
+class PollAdmin(TranslationAdmin):
     list_display = [
         "title",
         "state",

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin_forms import LabelledInlineFormSet
 
@@ -12,7 +13,7 @@ from ..models import Choice, Question, TextAnswer
 from .base import answers_exist
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(TranslationTabularInline):
     model = Choice
     formset = LabelledInlineFormSet
     extra = 1
@@ -30,7 +31,7 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(TranslationAdmin):
     """Reached from its poll's page (the admin has no nested inlines), for the choices."""
 
     list_display = ["text", "poll", "kind", "position"]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.html import FORMATTED_TEXT_HELP, sanitize_html
+from core.html import FORMATTED_TEXT_HELP, sanitize_fields
 
 
 class PollQuerySet(models.QuerySet):
@@ -174,7 +174,7 @@ class Poll(models.Model):
         return self.is_published
 
     def clean(self):
-        self.intro = sanitize_html(self.intro)
+        sanitize_fields(self, "intro")
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("A poll must close after it opens.")})
 

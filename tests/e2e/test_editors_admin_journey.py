@@ -104,15 +104,17 @@ def test_editor_walks_the_project_and_poll_forms_in_german(desk, editors_desk):
     page.get_by_role("link", name="Projekt hinzufügen").click()
     desk.check_page()
     assert_german(desk)
-    page.locator("#id_title").fill("Neue Mitte")
+    page.locator("#id_title_de").fill("Neue Mitte")
+    page.locator("#id_title_en").fill("New centre")
     page.get_by_label("Mobilität").check()
-    page.get_by_label("Kurzbeschreibung:").fill("Ein Platz für alle.")
+    page.get_by_label("Kurzbeschreibung [de]:").fill("Ein Platz für alle.")
+    page.get_by_label("Kurzbeschreibung [en]:").fill("A square for everyone.")
     page.get_by_label("Bild:", exact=True).set_input_files(png())
     page.get_by_label("Bildbeschreibung:").fill("Ein leerer Platz in der Innenstadt")
     page.get_by_role("button", name="Phase hinzufügen").click()
     desk.check_page()
     phase = page.locator("#phases-0")
-    phase.get_by_label("Titel").fill("Bürgerwerkstatt")
+    phase.get_by_label("Titel [de]").fill("Bürgerwerkstatt")
     # One „Heute“ for the start and one for the end, each with the date in German.
     today = phase.get_by_role("button", name=f"Heute ({german_today()})")
     assert today.count() == 2
@@ -135,14 +137,16 @@ def test_editor_walks_the_project_and_poll_forms_in_german(desk, editors_desk):
     # A new poll with a question, then its choices (with their images).
     desk.visit("/admin/polls/poll/add/")
     assert_german(desk)
-    page.get_by_label("Titel:", exact=True).fill("Neue Mitte: Was zuerst?")
+    page.get_by_label("Titel [de]:", exact=True).fill("Neue Mitte: Was zuerst?")
+    page.get_by_label("Titel [en]:", exact=True).fill("New centre: what first?")
     opens = page.locator(".field-opens_at")
     opens.get_by_role("button", name=f"Heute ({german_today()})").click()
     opens.get_by_role("button", name="Jetzt").click()
     page.locator("#id_closes_at_0").fill("31.12.2099")
     page.locator("#id_closes_at_1").fill("18:00")
     questions = page.locator("#questions-group")
-    questions.get_by_label("Frage", exact=True).first.fill("Was soll zuerst kommen?")
+    questions.get_by_label("Frage [de]", exact=True).first.fill("Was soll zuerst kommen?")
+    questions.get_by_label("Frage [en]", exact=True).first.fill("What should come first?")
     page.get_by_role("button", name="Sichern und weiter bearbeiten").click()
     desk.check_page()
     assert_german(desk)
@@ -152,13 +156,16 @@ def test_editor_walks_the_project_and_poll_forms_in_german(desk, editors_desk):
     desk.check_page()
     assert_german(desk)
     choices = page.locator("#choices-group")
-    choices.get_by_label("Bezeichnung", exact=True).first.fill("Ein Brunnen")
+    choices.get_by_label("Bezeichnung [de]", exact=True).first.fill("Ein Brunnen")
+    choices.get_by_label("Bezeichnung [en]", exact=True).first.fill("A fountain")
     choices.get_by_label("Bild", exact=True).first.set_input_files(png())
     choices.get_by_label("Bildbeschreibung", exact=True).first.fill("Ein Brunnen aus Sandstein")
     page.get_by_role("button", name="Sichern", exact=True).click()
     page.wait_for_url(f"**/admin/polls/poll/{poll.pk}/change/")
     desk.check_page()
     assert [c.label for c in poll.questions.get().choices.all()] == ["Ein Brunnen"]
+    assert [c.label_en for c in poll.questions.get().choices.all()] == ["A fountain"]
+    assert poll.title_en == "New centre: what first?"
 
     # The poll list and the paper batches with their filters.
     desk.visit("/admin/polls/poll/")

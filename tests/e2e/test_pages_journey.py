@@ -68,4 +68,4 @@ def test_staff_sign_in_to_the_german_admin(journey, demo):
     journey.check_page()
     page.get_by_role("link", name="Impressum", exact=True).click()
     journey.check_page()
-    assert page.get_by_label("Titel:").input_value() == "Impressum"
+    assert page.get_by_label("Titel [de]:").input_value() == "Impressum"

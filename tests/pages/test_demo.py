@@ -57,15 +57,18 @@ def test_editor_edits_a_page_in_the_admin(client, editor, demo):
     response = client.post(
         url,
         {
-            "title": "Impressum",
+            "title_de": "Impressum",
+            "title_en": "Legal notice",
             "slug": "impressum",
-            "body": "<p>Neu</p><script>x</script>",
+            "body_de": "<p>Neu</p><script>x</script>",
+            "body_en": "<p>New</p><script>x</script>",
             "is_published": "on",
         },
     )
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.body == "<p>Neu</p>"
+    assert page.body_en == "<p>New</p>"
 
 
 def test_moderator_cannot_edit_pages_in_the_admin(client, moderator, demo):

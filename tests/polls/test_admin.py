@@ -10,7 +10,7 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from polls import services
@@ -118,11 +118,13 @@ def test_poll_page_lists_questions_with_links_to_their_choices(client, editor):
 def test_editor_creates_a_poll_with_a_question_and_then_its_choices(client, editor):
     client.force_login(editor)
     data = {
-        "title": "Neue Umfrage",
+        "title_de": "Neue Umfrage",
+        "title_en": "New survey",
         "slug": "neue-umfrage",
         "project": "",
         "is_published": "on",
-        "intro": "<p>Worum es geht.</p>",
+        "intro_de": "<p>Worum es geht.</p>",
+        "intro_en": "<p>What it is about.</p>",
         "opens_at_0": "01.05.2026",
         "opens_at_1": "10:00",
         "closes_at_0": "31.05.2026",
@@ -130,11 +132,12 @@ def test_editor_creates_a_poll_with_a_question_and_then_its_choices(client, edit
         "eligibility": "account",
         "ballots_changeable": "on",
         "results_visibility": "after_close",
-        "method_note": "",
+        "method_note_de": "",
         "questions-TOTAL_FORMS": "1",
         "questions-INITIAL_FORMS": "0",
         "questions-0-position": "1",
-        "questions-0-text": "Was zuerst?",
+        "questions-0-text_de": "Was zuerst?",
+        "questions-0-text_en": "What first?",
         "questions-0-kind": "single",
         "questions-0-is_required": "on",
         "questions-0-max_choices": "",
@@ -148,8 +151,9 @@ def test_editor_creates_a_poll_with_a_question_and_then_its_choices(client, edit
         f"/admin/polls/question/{question.pk}/change/",
         {
             "position": "1",
-            "text": "Was zuerst?",
-            "description": "",
+            "text_de": "Was zuerst?",
+            "text_en": "What first?",
+            "description_de": "",
             "kind": "single",
             "is_required": "on",
             "max_choices": "",
@@ -157,12 +161,14 @@ def test_editor_creates_a_poll_with_a_question_and_then_its_choices(client, edit
             "choices-TOTAL_FORMS": "2",
             "choices-INITIAL_FORMS": "0",
             "choices-0-position": "1",
-            "choices-0-label": "Roundnet",
-            "choices-0-description": "",
+            "choices-0-label_de": "Roundnet",
+            "choices-0-label_en": "Roundnet",
+            "choices-0-description_de": "",
             "choices-0-image_alt": "",
             "choices-1-position": "2",
-            "choices-1-label": "Lesung",
-            "choices-1-description": "",
+            "choices-1-label_de": "Lesung",
+            "choices-1-label_en": "Reading",
+            "choices-1-description_de": "",
             "choices-1-image_alt": "",
         },
     )
@@ -170,6 +176,11 @@ def test_editor_creates_a_poll_with_a_question_and_then_its_choices(client, edit
     assert response.status_code == 302
     assert response.url == f"/admin/polls/poll/{question.poll_id}/change/"
     assert [c.label for c in question.choices.all()] == ["Roundnet", "Lesung"]
+    # The ballot in both languages.
+    poll = question.poll
+    with translation.override("en"):
+        assert poll.title == "New survey"
+        assert [c.label for c in question.choices.all()] == ["Roundnet", "Reading"]
 
 
 def test_questions_and_choices_are_fixed_once_people_have_answered(client, editor):
@@ -197,8 +208,8 @@ def test_questions_and_choices_are_fixed_once_people_have_answered(client, edito
         f"/admin/polls/question/{question.pk}/change/",
         {
             "position": "1",
-            "text": "Welche Veranstaltung soll zuerst stattfinden?",
-            "description": "",
+            "text_de": "Welche Veranstaltung soll zuerst stattfinden?",
+            "description_de": "",
             "is_required": "on",
             "max_length": "1000",
             "choices-TOTAL_FORMS": "3",
@@ -210,8 +221,8 @@ def test_questions_and_choices_are_fixed_once_people_have_answered(client, edito
                     "id": choice.pk,
                     "question": question.pk,
                     "position": choice.position,
-                    "label": choice.label.upper(),
-                    "description": "",
+                    "label_de": choice.label.upper(),
+                    "description_de": "",
                     "image_alt": "",
                 }.items()
             },

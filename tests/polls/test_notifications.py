@@ -73,18 +73,18 @@ def test_publishing_in_the_admin_announces_the_poll(
     anna = follower(project)
     client.force_login(editor)
     data = {
-        "title": "Neue Umfrage",
+        "title_de": "Neue Umfrage",
         "slug": "neue-umfrage",
         "project": str(project.pk),
         "is_published": "on",
-        "intro": "<p>Worum es geht.</p>",
+        "intro_de": "<p>Worum es geht.</p>",
         "opens_at_0": "01.05.2026",
         "opens_at_1": "10:00",
         "closes_at_0": "31.05.2026",
         "closes_at_1": "18:00",
         "eligibility": "account",
         "results_visibility": "after_close",
-        "method_note": "",
+        "method_note_de": "",
         "questions-TOTAL_FORMS": "0",
         "questions-INITIAL_FORMS": "0",
     }

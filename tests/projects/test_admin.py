@@ -22,14 +22,17 @@ def png():
 
 def project_form(topic, **overrides):
     data = {
-        "title": "Neues Projekt",
+        "title_de": "Neues Projekt",
+        "title_en": "New project",
         "slug": "neues-projekt",
         "kind": "smart_city",
         "status": "running",
         "topics": [topic.pk],
         "is_published": "on",
-        "teaser": "Kurz erklärt.",
-        "body": "<p>Text</p>",
+        "teaser_de": "Kurz erklärt.",
+        "teaser_en": "",
+        "body_de": "<p>Text</p>",
+        "body_en": "",
         "image_alt": "",
         "accepts_proposals": "on",
         "proposals_until": "",
@@ -38,15 +41,15 @@ def project_form(topic, **overrides):
         "contact_email": "",
         "phases-TOTAL_FORMS": "1",
         "phases-INITIAL_FORMS": "0",
-        "phases-0-title": "Beteiligung",
+        "phases-0-title_de": "Beteiligung",
         "phases-0-start": "01.05.2026",
         "phases-0-end": "31.05.2026",
-        "phases-0-description": "",
+        "phases-0-description_de": "",
         "updates-TOTAL_FORMS": "1",
         "updates-INITIAL_FORMS": "0",
         "updates-0-published_on": "02.05.2026",
-        "updates-0-title": "Es geht los",
-        "updates-0-text": "<p>Start</p>",
+        "updates-0-title_de": "Es geht los",
+        "updates-0-text_de": "<p>Start</p>",
     }
     return {**data, **overrides}
 
@@ -61,6 +64,7 @@ def test_editor_creates_a_project_with_phases_and_news(client, editor):
     assert project.phases.get().title == "Beteiligung"
     assert project.updates.get().title == "Es geht los"
     assert client.get("/").text.count("Neues Projekt") >= 1
+    assert client.get("/en/").text.count("New project") >= 1
 
 
 def test_admin_refuses_an_image_without_description(client, editor, settings, tmp_path):
@@ -121,5 +125,5 @@ def test_every_field_of_the_project_form_has_a_name(client, editor, settings, tm
         html = client.get(path).text
         assert unnamed_fields(html) == [], path
     # The phases of the timeline are named after their columns.
-    assert 'name="phases-0-title"' in html
-    assert 'aria-label="Titel"' in html
+    assert 'name="phases-0-title_de"' in html
+    assert 'aria-label="Titel [de]"' in html

@@ -1,0 +1,118 @@
+"""What editors write in German and English, and what a reader of /en/ sees where they did not.
+
+Texts come from django-modeltranslation's `<field>_de` / `<field>_en`; where the English is
+missing the German is shown, marked `lang="de"` and with a note, never silently.
+"""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from pages.models import Page
+from polls.models import Choice
+from tests.polls.factories import PollFactory, QuestionFactory
+from tests.projects.factories import PhaseFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+NOTE = "Only available in German"
+
+
+def test_an_english_version_is_shown_under_en(client):
+    project = ProjectFactory(
+        title="Smarte Parkplätze",
+        title_en="Smart parking",
+        teaser="Freie Plätze sehen.",
+        teaser_en="See free spaces.",
+        body="<p>Sensoren zeigen freie Plätze.</p>",
+        body_en="<p>Sensors show free spaces.</p>",
+    )
+    english = client.get(f"/en/projekte/{project.slug}/").content.decode()
+    assert "<h1>Smart parking</h1>" in english
+    assert "Sensors show free spaces." in english
+    assert "Sensoren" not in english
+    assert NOTE not in english
+    german = client.get(f"/projekte/{project.slug}/").content.decode()
+    assert "<h1>Smarte Parkplätze</h1>" in german
+    assert "Sensoren zeigen freie Plätze." in german
+
+
+def test_without_an_english_version_the_german_is_marked_and_explained(client):
+    project = ProjectFactory(title="Gesundheitskiosk", body="<p>Beratung im Stadtteil.</p>")
+    PhaseFactory(project=project, title="Beteiligung")
+    english = client.get(f"/en/projekte/{project.slug}/").content.decode()
+    assert '<h1 lang="de">Gesundheitskiosk</h1>' in english
+    assert NOTE in english
+    assert re.search(r'<div class="page-body" lang="de">\s*<p>Beratung im Stadtteil.</p>', english)
+    assert '<h3 class="h6 mb-1" lang="de">Beteiligung</h3>' in english
+    # German pages need neither.
+    german = client.get(f"/projekte/{project.slug}/").content.decode()
+    assert 'lang="de">Gesundheitskiosk' not in german
+    assert "Nur auf Deutsch" not in german and NOTE not in german
+
+
+def test_lists_mark_each_german_only_title(client):
+    ProjectFactory(title="Nur deutsch")
+    ProjectFactory(title="Zweisprachig", title_en="Bilingual")
+    english = client.get("/en/projekte/").content.decode()
+    assert 'class="stretched-link" lang="de">Nur deutsch</a>' in english
+    assert 'class="stretched-link">Bilingual</a>' in english
+
+
+def test_a_bilingual_ballot(client):
+    poll = PollFactory(state="open", title="Was zuerst?", title_en="What first?")
+    question = QuestionFactory(
+        poll=poll, text="Welche Veranstaltung?", text_en="Which event?", kind="single"
+    )
+    Choice.objects.create(question=question, position=1, label="Lesung", label_en="Reading")
+    Choice.objects.create(question=question, position=2, label="Roundnet")
+    english = client.get(f"/en/abstimmungen/{poll.slug}/").content.decode()
+    assert "<h1>What first?</h1>" in english
+    assert "Which event?" in english
+    assert "<li>Reading</li>" in english
+    # A choice without English: in German, marked as such.
+    assert '<li lang="de">Roundnet</li>' in english
+    german = client.get(f"/abstimmungen/{poll.slug}/").content.decode()
+    assert "Lesung" in german and "Reading" not in german
+
+
+def test_a_page_without_english(client):
+    Page.objects.create(
+        slug="leichte-sprache",
+        title="Leichte Sprache",
+        body="<p>Hier ist alles einfach.</p>",
+        is_published=True,
+    )
+    english = client.get("/en/leichte-sprache/").content.decode()
+    assert '<h1 lang="de">Leichte Sprache</h1>' in english
+    assert NOTE in english
+    assert '<div lang="de"><p>Hier ist alles einfach.</p></div>' in english
+
+
+def test_english_staff_html_is_sanitised_like_the_german(editor):
+    project = ProjectFactory(
+        body="<p>Gut</p><script>alert(1)</script>",
+        body_en='<p onclick="x()">Good</p><script>alert(1)</script>',
+    )
+    with translation.override("de"):
+        project.full_clean()
+    assert project.body_de == "<p>Gut</p>"
+    assert project.body_en == "<p>Good</p>"
+
+
+def count_queries(client, django_assert_max_num_queries, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_english_costs_no_extra_query(client, django_assert_max_num_queries):
+    for number in range(5):
+        ProjectFactory(title=f"Projekt {number}", title_en=f"Project {number}" * (number % 2))
+    german = count_queries(client, django_assert_max_num_queries, "/projekte/")
+    english = count_queries(client, django_assert_max_num_queries, "/en/projekte/")
+    assert german == english
