@@ -42,6 +42,7 @@ def post_comment(*, author, target, text, parent=None, official=False):
         answered=answered,
         text=clean_text(text),
         is_official=official,
+        language=Comment.language_of_the_page(),
         # Staff who may answer as the city are trusted like moderators: no waiting.
         moderation_state=ModerationState.PUBLISHED
         if can_answer_officially(author)

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -89,11 +89,22 @@ class Moderated(models.Model):
     # one up, and a decision names the version the moderator saw (moderation.services).
     revision = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
     revised_at = models.DateTimeField(_("last changed by the author"), null=True, blank=True)
+    # The language of the page it was written on: pages mark the text with it (`lang`), so
+    # that a German proposal on an English page is read out in German. Empty if unknown.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, blank=True, default=""
+    )
 
     objects = ModeratedQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    @staticmethod
+    def language_of_the_page():
+        """The language a contribution written now is in, as far as we know: the page's."""
+        language = translation.get_language()
+        return language if language in dict(settings.LANGUAGES) else ""
 
     @property
     def waiting_since(self):

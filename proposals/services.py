@@ -40,6 +40,7 @@ def submit_proposal(*, author, title, description, topic, project=None):
         topic=topic,
         project=project,
         moderation_state=initial_state(author=author, project=project),
+        language=Proposal.language_of_the_page(),
     )
     proposal.full_clean()
     if not ratelimit.consume("proposal", author):

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import conditional_escape, linebreaks, urlize
+from django.utils.html import conditional_escape, format_html, linebreaks, urlize
 from django.utils.safestring import mark_safe
 
 from core.html import sanitize_html
@@ -100,4 +100,14 @@ def lang_of(instance, field):
     language, so that screen readers speak it in German; nothing otherwise."""
     if _shown_in_german(instance, field):
         return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')  # noqa: S308 - a setting
+    return ""
+
+
+@register.simple_tag
+def written_in(contribution):
+    """` lang="de"` on a citizen's text written in another language than the page's, as far
+    as it is known (`language` of the contribution); nothing otherwise."""
+    language = getattr(contribution, "language", "")
+    if language and language != translation.get_language():
+        return format_html(' lang="{}"', language)
     return ""

@@ -116,3 +116,47 @@ def test_english_costs_no_extra_query(client, django_assert_max_num_queries):
     german = count_queries(client, django_assert_max_num_queries, "/projekte/")
     english = count_queries(client, django_assert_max_num_queries, "/en/projekte/")
     assert german == english
+
+
+# Citizens' contributions stay in the language they were written in.
+
+
+def test_a_contribution_keeps_the_language_of_the_page_it_was_written_on(client, user):
+    from comments.services import post_comment
+    from proposals.services import submit_proposal
+    from tests.projects.factories import TopicFactory
+
+    project = ProjectFactory()
+    with translation.override("en"):
+        proposal = submit_proposal(
+            author=user, title="More benches", description="Please.", topic=TopicFactory()
+        )
+        comment = post_comment(author=user, target=project, text="Good idea.")
+    assert proposal.language == comment.language == "en"
+    with translation.override("de"):
+        german = post_comment(author=user, target=project, text="Gute Idee.")
+    assert german.language == "de"
+
+
+def test_pages_mark_a_contribution_in_another_language(client):
+    from moderation.models import ModerationState
+    from tests.comments.factories import CommentFactory
+    from tests.proposals.factories import ProposalFactory
+
+    proposal = ProposalFactory(
+        title="Mehr Bänke", language="de", moderation_state=ModerationState.PUBLISHED
+    )
+    CommentFactory(
+        target=proposal,
+        text="Good idea.",
+        language="en",
+        moderation_state=ModerationState.PUBLISHED,
+    )
+    english = client.get(f"/en/vorschlaege/{proposal.pk}/").content.decode()
+    assert '<h1 lang="de">Mehr Bänke</h1>' in english
+    assert '<div class="comment-text">' in english  # English on an English page
+    german = client.get(f"/vorschlaege/{proposal.pk}/").content.decode()
+    assert "<h1>Mehr Bänke</h1>" in german
+    assert '<div class="comment-text" lang="en">' in german
+    listing = client.get("/en/vorschlaege/").content.decode()
+    assert 'class="stretched-link" lang="de">Mehr Bänke</a>' in listing
