@@ -8,6 +8,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
+from modeltranslation.admin import TranslationAdmin
 
 from core.admin_pages import AdminPagesMixin
 
@@ -42,7 +43,7 @@ class SubscriberAdmin(admin.ModelAdmin):
     list_display = ["email", "is_confirmed", "consented_at", "confirmed_at"]
     list_filter = [ConfirmedFilter]
     search_fields = ["email"]
-    fields = ["email", "consent_text", "consented_at", "confirmed_at"]
+    fields = ["email", "language", "consent_text", "consented_at", "confirmed_at"]
     readonly_fields = fields
     date_hierarchy = "consented_at"
 
@@ -74,7 +75,7 @@ class SentFilter(admin.SimpleListFilter):
 
 
 @admin.register(Issue)
-class IssueAdmin(AdminPagesMixin, admin.ModelAdmin):
+class IssueAdmin(AdminPagesMixin, TranslationAdmin):
     """Write, preview, test and send an issue; once sent, it is a read-only record."""
 
     list_display = ["subject", "state", "created_at", "sent_at", "sent_by", "recipient_count"]

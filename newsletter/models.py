@@ -69,6 +69,10 @@ class Subscriber(models.Model):
     )
     consented_at = models.DateTimeField(_("consent given"))
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    # The language of the page the person subscribed on: their mails and issues come in it.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -165,8 +169,13 @@ class Issue(models.Model):
         return self.sent_at is not None
 
     def clean(self):
-        # A mail subject is one line.
-        self.subject = " ".join(self.subject.split())
-        self.body_html = sanitize_html(self.body_html).strip()
+        # A mail subject is one line; formatted text is sanitised, in every language.
+        for code, _name in settings.LANGUAGES:
+            subject = getattr(self, f"subject_{code}", None)
+            if subject:
+                setattr(self, f"subject_{code}", " ".join(subject.split()))
+            body_html = getattr(self, f"body_html_{code}", None)
+            if body_html:
+                setattr(self, f"body_html_{code}", sanitize_html(body_html).strip())
         if self.is_sent:
             raise ValidationError(_("This issue has been sent and can no longer be changed."))

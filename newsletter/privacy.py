@@ -16,6 +16,7 @@ def export_for(user):
                 "consent_text": subscriber.consent_text,
                 "consented_at": subscriber.consented_at,
                 "confirmed_at": subscriber.confirmed_at,
+                "language": subscriber.language,
             }
             for subscriber in subscriptions
         ]

@@ -8,7 +8,7 @@ import hashlib
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core import ratelimit
@@ -30,7 +30,7 @@ def consume(limit, key):
     )
 
 
-def subscribe(*, email, consent_text, client):
+def subscribe(*, email, consent_text, client, language=None):
     """Ask for the newsletter at `email` with the consent in the words the person saw.
 
     One row per address (whatever its case). A new or still unconfirmed subscription gets
@@ -40,7 +40,11 @@ def subscribe(*, email, consent_text, client):
 
     Raises RateLimited when `client` (the requester's IP address) asks too often. Beyond the
     limit per address, the subscription is stored but no further mail goes to the address.
+    Mails and issues come in `language` (by default the language of the page).
     """
+    language = language or translation.get_language()
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
     if not consume("client", client):
         raise ratelimit.RateLimited(
             _("Too many requests from your connection. Please try again in an hour.")
@@ -50,7 +54,9 @@ def subscribe(*, email, consent_text, client):
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().for_addresses([email]).first()
         if subscriber is None:
-            subscriber = Subscriber(email=email, consent_text=consent_text, consented_at=now)
+            subscriber = Subscriber(
+                email=email, consent_text=consent_text, consented_at=now, language=language
+            )
             subscriber.full_clean(validate_constraints=False)
             try:
                 with transaction.atomic():
@@ -61,7 +67,8 @@ def subscribe(*, email, consent_text, client):
         elif not subscriber.is_confirmed:
             subscriber.consent_text = consent_text
             subscriber.consented_at = now
-            subscriber.save(update_fields=["consent_text", "consented_at"])
+            subscriber.language = language
+            subscriber.save(update_fields=["consent_text", "consented_at", "language"])
         if consume("address", normalized(email)):
             subscriber_id = subscriber.pk
             transaction.on_commit(lambda: tasks.send_subscription_mail.enqueue(subscriber_id))

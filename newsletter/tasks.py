@@ -67,7 +67,7 @@ def send_issue(issue_id):
         Subscriber.objects.confirmed()
         .filter(confirmed_at__lte=issue.sent_at)
         .order_by("pk")
-        .only("pk", "email")
+        .only("pk", "email", "language")
     )
     delivered = failed = 0
     connection = mailers.default

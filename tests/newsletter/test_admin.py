@@ -150,9 +150,12 @@ def test_an_editor_writes_an_issue_and_stays_on_it(client, editor, subscribers):
     response = client.post(
         f"{ISSUES}add/",
         {
-            "subject": "Neues im Mai",
-            "body_text": "Hallo!\n\nDie Umfrage läuft.",
-            "body_html": "<p>Hallo!</p><script>alert(1)</script>",
+            "subject_de": "Neues im Mai",
+            "body_text_de": "Hallo!\n\nDie Umfrage läuft.",
+            "body_html_de": "<p>Hallo!</p><script>alert(1)</script>",
+            "subject_en": "News in   May",
+            "body_text_en": "Hello!",
+            "body_html_en": "<p>Hello!</p><script>alert(1)</script>",
             "_save": "Sichern",
         },
     )
@@ -160,6 +163,8 @@ def test_an_editor_writes_an_issue_and_stays_on_it(client, editor, subscribers):
     assert response.status_code == 302
     assert response["Location"] == issue_url(issue)
     assert issue.body_html == "<p>Hallo!</p>"
+    assert issue.body_html_en == "<p>Hello!</p>"
+    assert issue.subject_en == "News in May"
     response = client.get(issue_url(issue))
     page = response.text
     assert f'href="{issue_url(issue, "send")}"' in page
@@ -223,10 +228,10 @@ def test_sending_asks_with_the_number_and_sends_once_to_confirmed_subscribers(
     # A sent issue is a record: no more changes, no second sending, no deletion.
     page = client.get(issue_url(issue))
     assert page.status_code == 200
-    assert 'name="subject"' not in page.text
+    assert 'name="subject_de"' not in page.text
     assert f'href="{issue_url(issue, "send")}"' not in page.text
     with committed():
-        client.post(issue_url(issue), {"subject": "Anders", "body_text": "x", "_save": "1"})
+        client.post(issue_url(issue), {"subject_de": "Anders", "body_text_de": "x", "_save": "1"})
         again = client.post(issue_url(issue, "send"))
         assert again.status_code == 302
         assert client.post(issue_url(issue, "delete"), {"post": "yes"}).status_code == 403

@@ -47,6 +47,7 @@ def test_export_holds_the_subscriptions_of_the_persons_confirmed_addresses(perso
                 subscriptions["own_waiting"].consented_at
             ).isoformat(),
             "confirmed_at": None,
+            "language": "de",
         },
         {
             "email": "Anna@Example.org",
@@ -54,6 +55,7 @@ def test_export_holds_the_subscriptions_of_the_persons_confirmed_addresses(perso
             "consent_text": "Ja, bitte.",
             "consented_at": timezone.localtime(own.consented_at).isoformat(),
             "confirmed_at": timezone.localtime(own.confirmed_at).isoformat(),
+            "language": "de",
         },
     ]
     text = json.dumps(data)

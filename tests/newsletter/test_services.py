@@ -410,3 +410,56 @@ def test_in_production_the_worker_sends_confirmation_and_issue(database_queue):
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert [message.to for message in mail.outbox] == [["anna@example.org"]] * 2
     assert "List-Unsubscribe" in mail.outbox[1].extra_headers
+
+
+def test_each_subscriber_gets_the_issue_in_their_language(
+    editor, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(email="anna@example.org", language="de")
+    SubscriberFactory(email="resident@example.org", language="en")
+    issue = IssueFactory(
+        subject="Neues im Mai",
+        subject_en="News in May",
+        body_text="Die Umfrage läuft.",
+        body_text_en="The survey is open.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_issue(issue=issue, by=editor)
+    by_address = {message.to[0]: message for message in mail.outbox}
+    english = by_address["resident@example.org"]
+    assert english.subject == "[KLmitWirkung] News in May"
+    assert "The survey is open." in english.body
+    assert "/en/newsletter/" in english.body
+    german = by_address["anna@example.org"]
+    assert german.subject == "[KLmitWirkung] Neues im Mai"
+    assert "Die Umfrage läuft." in german.body
+    assert "/en/" not in german.body
+
+
+def test_without_english_the_english_subscriber_gets_the_german_issue(
+    editor, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(email="resident@example.org", language="en")
+    issue = IssueFactory(subject="Neues im Mai", body_text="Die Umfrage läuft.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_issue(issue=issue, by=editor)
+    [message] = mail.outbox
+    assert message.subject == "[KLmitWirkung] Neues im Mai"
+    assert "Die Umfrage läuft." in message.body
+
+
+def test_subscribing_on_an_english_page_keeps_english(client, django_capture_on_commit_callbacks):
+    from newsletter.models import Subscriber
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get("/en/newsletter/")
+        assert response.status_code == 200
+    form = response.context["form"]
+    data = {name: "on" for name, field in form.fields.items() if field.required}
+    data["email"] = "resident@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/newsletter/", data)
+    subscriber = Subscriber.objects.get(email="resident@example.org")
+    assert subscriber.language == "en"
+    [message] = mail.outbox
+    assert "/en/newsletter/" in message.body
