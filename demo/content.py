@@ -1,5 +1,6 @@
 """The demo's texts, read from the JSON files in demo/data/ (their README says what is in
-each). Dates written as "2022-06-13T09:00" or "2022-06-25" come back as Python dates."""
+each). Dates written as "2022-06-13T09:00" or "2022-06-25" come back as Python dates.
+Texts are German, with an English version beside them under the same key plus "_en"."""
 
 import datetime
 import json
@@ -31,3 +32,18 @@ def load(name):
     """The content of demo/data/<name>.json."""
     with (DATA / f"{name}.json").open(encoding="utf-8") as file:
         return _dates(json.load(file))
+
+
+def in_both_languages(data, *fields):
+    """The model's German and English fields for `fields` of one demo item.
+
+    "title" gives `title_de`; "title_en", where the demo has it, gives `title_en`.
+    Without an English text the field stays empty and readers of /en/ see the German,
+    marked as such, as they would for an editor who wrote none.
+    """
+    values = {}
+    for field in fields:
+        values[f"{field}_de"] = data[field]
+        if data.get(f"{field}_en"):
+            values[f"{field}_en"] = data[f"{field}_en"]
+    return values

@@ -3,6 +3,9 @@
 Runs after the demo accounts and projects exist. Votes in open polls go through
 `cast_ballot`, as a visitor's would; the closed 2022 round gets its ballots written directly
 (the service rightly refuses closed polls) and its dates set back to 2022.
+
+Texts go in German and English; paper batches name their counts by the German label of a
+choice, so seeding runs in German.
 """
 
 import datetime
@@ -10,13 +13,13 @@ import datetime
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import KAISERSLAUTERN_POSTAL_CODES, User
 from accounts.services import change_postal_code
 from core.notifications import KINDS
 from demo.accounts import DEMO_USERS
-from demo.content import load
+from demo.content import in_both_languages, load
 from polls.models import Ballot, Choice, PaperBatch, Poll, Question, Selection, TextAnswer
 from polls.services import cast_ballot, confirm_paper_batch, enter_paper_batch, publish_results
 from projects.models import Project
@@ -31,6 +34,7 @@ CITIZEN_POSTAL_CODE = "67655"
 
 
 @transaction.atomic
+@translation.override("de")
 def seed_polls(today=None):
     """Create the demo polls that do not exist yet; return how many were created."""
     today = today or timezone.localdate()
@@ -138,9 +142,7 @@ def _moment(spec, today, hour):
 def _create_poll(data, today):
     poll = Poll(
         slug=data["slug"],
-        title=data["title"],
-        intro=data["intro"],
-        method_note=data["method_note"],
+        **in_both_languages(data, "title", "intro", "method_note"),
         project=Project.objects.get(slug=data["project"]),
         opens_at=_moment(data["opens"], today, 9),
         closes_at=_moment(data["closes"], today, 18),
@@ -155,23 +157,40 @@ def _create_poll(data, today):
         question = Question(
             poll=poll,
             position=position,
-            text=question_data["text"],
-            description=question_data["description"],
+            **in_both_languages(question_data, "text", "description"),
             kind=question_data["kind"],
             is_required=question_data.get("is_required", True),
             max_choices=question_data.get("max_choices"),
         )
         question.full_clean()
         question.save()
-        for choice_position, (label, description, _votes) in enumerate(
-            question_data.get("choices", []), start=1
-        ):
+        for choice_position, choice_data in enumerate(_choices(question_data), start=1):
             choice = Choice(
-                question=question, position=choice_position, label=label, description=description
+                question=question,
+                position=choice_position,
+                **in_both_languages(choice_data, "label", "description"),
             )
             choice.full_clean()
             choice.save()
     return poll
+
+
+def _choices(question_data):
+    """A question's choices as dicts: "choices" holds [label, description, votes] in German,
+    "choices_en", where given, [label, description] in English in the same order."""
+    german = question_data.get("choices", [])
+    english = question_data.get("choices_en") or [["", ""]] * len(german)
+    return [
+        {
+            "label": label,
+            "description": description,
+            "label_en": label_en,
+            "description_en": description_en,
+        }
+        for (label, description, _votes), (label_en, description_en) in zip(
+            german, english, strict=True
+        )
+    ]
 
 
 def _planned_answers(poll, data):
@@ -238,7 +257,7 @@ def _write_past_ballots(poll, data, voters):
 
 
 def _add_paper_batch(poll, data, today, staff):
-    choices = {choice.label: choice for choice in Choice.objects.filter(question__poll=poll)}
+    choices = {choice.label_de: choice for choice in Choice.objects.filter(question__poll=poll)}
     collected_on = data["collected_on"]
     if not isinstance(collected_on, datetime.date):
         collected_on = today + datetime.timedelta(days=collected_on)

@@ -1,19 +1,25 @@
-"""Demo topics, projects, phases and news for `seed_demo`; existing projects are left alone."""
+"""Demo topics, projects, phases and news for `seed_demo`, in German and English; existing
+projects are left alone.
+
+Seeding runs in German: modeltranslation reads and writes a model's plain field (`title`)
+in the active language, and the demo finds what exists by its German name."""
 
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from demo.content import load
+from demo.content import in_both_languages, load
 from projects.models import Phase, Project, ProjectUpdate, Topic
 
 TOPICS = load("projects")["topics"]
+TOPICS_EN = load("projects").get("topics_en", {})  # German name -> English name
 PROJECTS = load("projects")["projects"]
 
 
 @transaction.atomic
+@translation.override("de")
 def seed_projects(today=None):
     today = today or timezone.localdate()
 
@@ -22,7 +28,9 @@ def seed_projects(today=None):
 
     topics = {}
     for name in TOPICS:
-        topics[name], _ = Topic.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
+        topics[name], _ = Topic.objects.get_or_create(
+            name_de=name, defaults={"slug": slugify(name), "name_en": TOPICS_EN.get(name)}
+        )
 
     created = 0
     for data in PROJECTS:
@@ -30,11 +38,9 @@ def seed_projects(today=None):
             continue
         project = Project(
             slug=data["slug"],
-            title=data["title"],
             kind=data["kind"],
             status=data["status"],
-            teaser=data["teaser"],
-            body=data["body"],
+            **in_both_languages(data, "title", "teaser", "body"),
             contact_name=data["contact_name"],
             contact_role=data["contact_role"],
             contact_email=data["contact_email"],
@@ -52,17 +58,15 @@ def seed_projects(today=None):
         for phase in data["phases"]:
             Phase.objects.create(
                 project=project,
-                title=phase["title"],
                 start=day(phase["start_days"]),
                 end=day(phase["end_days"]),
-                description=phase["description"],
+                **in_both_languages(phase, "title", "description"),
             )
         for news in data["news"]:
             update = ProjectUpdate(
                 project=project,
                 published_on=day(news["days"]),
-                title=news["title"],
-                text=news["text"],
+                **in_both_languages(news, "title", "text"),
             )
             update.full_clean()
             update.save()

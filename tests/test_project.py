@@ -68,15 +68,25 @@ def test_german_translations_use_german_quotes_and_apostrophes(catalogue):
     assert {text: found for text, found in slips.items() if found} == {}
 
 
-def demo_texts(value):
+def demo_texts(value, english=False):
+    """Every text of a demo file with whether it is English (under a key ending in "_en")."""
     if isinstance(value, str):
-        yield value
+        yield value, english
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from demo_texts(item)
+        for key, item in value.items():
+            yield from demo_texts(item, english or key.endswith("_en"))
     elif isinstance(value, list | tuple):
         for item in value:
-            yield from demo_texts(item)
+            yield from demo_texts(item, english)
+
+
+def english_typography_slips(text):
+    """Straight or German quotes and ASCII apostrophes in English text, with HTML removed."""
+    prose = re.sub(r"<[^>]*>", "", text)
+    slips = [mark for mark in ('"', "'", "„", "‚", "»", "«") if mark in prose]
+    if prose.count("“") != prose.count("”"):
+        slips.append("“…” unbalanced")
+    return slips
 
 
 @pytest.mark.parametrize("name", ["pages", "projects", "polls", "proposals"])
@@ -84,5 +94,18 @@ def test_demo_texts_use_german_quotes_and_apostrophes(name):
     from demo.content import load
 
     data = load(name)
-    slips = {text[:80]: typography_slips(text) for text in demo_texts(data)}
+    slips = {
+        text[:80]: typography_slips(text) for text, english in demo_texts(data) if not english
+    }
+    assert {text: found for text, found in slips.items() if found} == {}
+
+
+@pytest.mark.parametrize("name", ["pages", "projects", "polls"])
+def test_english_demo_texts_use_english_quotes_and_apostrophes(name):
+    from demo.content import load
+
+    data = load(name)
+    slips = {
+        text[:80]: english_typography_slips(text) for text, english in demo_texts(data) if english
+    }
     assert {text: found for text, found in slips.items() if found} == {}

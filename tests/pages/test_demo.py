@@ -154,3 +154,69 @@ def test_easy_language_page_keeps_its_sentences_short(client, demo):
     sentences = [s for s in re.split(r"(?<=[.?!:])\s+", body) if s.strip()]
     long_ones = [s for s in sentences if len(s.split()) > 12]
     assert long_ones == []
+
+
+GERMAN_ONLY = "Only available in German"
+ENGLISH_TITLES = {
+    "/en/impressum/": "Legal notice (Impressum)",
+    "/en/datenschutz/": "Privacy statement",
+    "/en/barrierefreiheit/": "Accessibility statement",
+    "/en/gebaerdensprache/": "Sign language",
+    "/en/so-funktionierts/": "How it works",
+    "/en/ueber-uns/": "About us",
+}
+
+
+@pytest.mark.parametrize(("path", "title"), ENGLISH_TITLES.items())
+def test_key_pages_are_in_english_under_en(client, demo, path, title):
+    text, html = page_text(client, path)
+    assert f"<h1>{title}</h1>" in html
+    assert GERMAN_ONLY not in text
+    assert ' lang="de"' not in html
+    # Links in the English text stay in English.
+    links = re.findall(r'href="(/[^"]*)"', html.split("<h1", 1)[1].split("Last changed on")[0])
+    assert links and all(link.startswith("/en/") for link in links), links
+
+
+def test_english_demo_pages_say_example_content_where_german_does(client, demo):
+    text, _ = page_text(client, "/en/impressum/")
+    assert "Example content" in text
+    assert "Beispielinhalt" not in text
+
+
+@pytest.mark.parametrize("path", ["/datenschutz/", "/en/datenschutz/"])
+def test_privacy_statement_says_what_is_stored_about_the_language(client, demo, path):
+    text, _ = page_text(client, path)
+    if path.startswith("/en/"):
+        assert "English pages start with /en/" in text
+        assert "We set no cookie for your choice of language" in text
+        assert "Your language – German or English" in text
+        assert "for the pages you see after signing in and for our e-mails to you" in text
+        assert "your ZIP code (if given), your chosen language" in text  # the data export
+        assert "This deletes your account with your chosen language" in text
+    else:
+        assert "Englische Seiten beginnen mit /en/" in text
+        assert "Für die Wahl der Sprache setzen wir kein Cookie" in text
+        assert "Ihre Sprache – Deutsch oder Englisch" in text
+        assert "für die Seiten nach der Anmeldung und für unsere E-Mails an Sie" in text
+        assert "Ihre Postleitzahl (falls angegeben), Ihre gewählte Sprache" in text
+        assert "Dabei werden Ihr Konto mit Ihrer gewählten Sprache" in text
+    # Still exactly the two cookies, in both languages.
+    assert "sessionid" in text and "csrftoken" in text
+
+
+def test_easy_language_stays_german_under_en_and_says_so(client, demo):
+    text, html = page_text(client, "/en/leichte-sprache/")
+    assert GERMAN_ONLY in text
+    assert '<h1 lang="de">Leichte Sprache</h1>' in html
+    assert '<div lang="de">' in html
+    assert "Was ist KLmitWirkung?" in text
+    assert not Page.objects.get(slug="leichte-sprache").body_en
+
+
+def test_every_other_demo_page_has_an_english_version(demo):
+    pages = Page.objects.exclude(slug="leichte-sprache")
+    assert pages.count() == 6
+    for page in pages:
+        assert page.title_en and page.body_en, page.slug
+        assert page.title_de != page.title_en, page.slug

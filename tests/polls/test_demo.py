@@ -4,10 +4,19 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
-from polls.models import Ballot, PaperBatch, PaperCount, Poll, Question, Selection, TextAnswer
+from polls.models import (
+    Ballot,
+    Choice,
+    PaperBatch,
+    PaperCount,
+    Poll,
+    Question,
+    Selection,
+    TextAnswer,
+)
 from polls.permissions import can_see_results, can_vote, results_are_public
 from polls.results import tally
 
@@ -155,3 +164,45 @@ def test_demo_method_notes_add_to_what_the_page_says(client, editor, demo, slug)
     method = html[html.index('id="method-heading"') :]
     assert len(re.findall(r"zweiten? Person", method)) <= 1
     assert "Redaktion eingetragen" not in method
+
+
+def test_every_demo_poll_question_and_choice_has_an_english_version(demo):
+    for poll in Poll.objects.prefetch_related("questions__choices"):
+        assert poll.title_en and poll.intro_en, poll.slug
+        assert bool(poll.method_note_en) == bool(poll.method_note_de), poll.slug
+        for question in poll.questions.all():
+            assert question.text_en, (poll.slug, question.text_de)
+            assert bool(question.description_en) == bool(question.description_de)
+            for choice in question.choices.all():
+                assert choice.label_en, (poll.slug, choice.label_de)
+                assert bool(choice.description_en) == bool(choice.description_de)
+
+
+def test_open_poll_ballot_is_in_english_under_en(client, demo):
+    html = client.get("/en/abstimmungen/ausprobierbox/").text
+    assert "<h1>Survey on the try-out box</h1>" in html
+    assert "Where would the try-out box be most useful to you?" in html
+    for label in ("On Fackelstraße", "Refrigerated lockers for groceries", "On weekends"):
+        assert label in html, label
+    assert "In der Fackelstraße" not in html
+    assert "Only available in German" not in html
+
+
+def test_2022_results_are_in_english_under_en(client, demo):
+    html = client.get("/en/abstimmungen/stadt-raum-wir-2022/ergebnisse/").text
+    assert "Dance night “Lautern tanzt” (Kaiserslautern dances)" in html
+    assert "3D street painting" in html
+    assert "People who had already voted online were asked at the booth" in html
+
+
+def test_paper_counts_find_their_choice_by_german_label_whatever_language_is_active(demo):
+    # Seeding again creates the survey anew beside the old one (polls are never deleted).
+    Poll.objects.filter(slug="ausprobierbox").update(slug="ausprobierbox-vorher")
+    with translation.override("en"):
+        call_command("seed_demo", verbosity=0)
+    (batch,) = Poll.objects.get(slug="ausprobierbox").paper_batches.all()
+    counts = {count.choice.label_de: count.count for count in batch.counts.all()}
+    assert counts["Am Stiftsplatz"] == 7
+    assert counts["Gekühlte Fächer für Lebensmittel"] == 8
+    choice = Choice.objects.get(label_de="Am Stiftsplatz", question__poll__slug="ausprobierbox")
+    assert choice.label_en == "On Stiftsplatz"

@@ -2,9 +2,10 @@
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from projects.models import Project, ProjectUpdate, Topic
+from proposals.models import Proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +41,47 @@ def test_demo_project_pages_render(client, demo):
         assert client.get(project.get_absolute_url()).status_code == 200
     response = client.get("/")
     assert "Stadt.Raum.Wir." in response.text
+
+
+def test_every_demo_project_topic_phase_and_news_item_has_an_english_version(demo):
+    for project in Project.objects.prefetch_related("phases", "updates"):
+        assert project.title_en and project.teaser_en and project.body_en, project.slug
+        assert project.body_en.startswith("<p><em>Example content for the demo.</em></p>")
+        for phase in project.phases.all():
+            assert phase.title_en and phase.description_en, (project.slug, phase.title_de)
+        for update in project.updates.all():
+            assert update.title_en and update.text_en, (project.slug, update.title_de)
+    assert not Topic.objects.filter(name_en__isnull=True).exists()
+    assert Topic.objects.get(name_de="Energie & Umwelt").name_en == "Energy & environment"
+
+
+def test_english_project_page_shows_the_english_texts(client, demo):
+    html = client.get("/en/projekte/digitaler-waermeatlas/").text
+    assert "<h1>Digital Heat Atlas</h1>" in html
+    assert "Example content for the demo." in html
+    assert "Survey of the current situation" in html  # a phase
+    assert "Heat demand map online" in html  # a news item
+    assert "Energy &amp; environment" in html  # a topic
+    assert "Only available in German" not in html
+    assert "Wärmebedarf" not in html
+    # German stays German.
+    assert "<h1>Digitaler Wärmeatlas</h1>" in client.get("/projekte/digitaler-waermeatlas/").text
+
+
+def test_seeding_under_english_still_writes_german_and_english_apart(demo):
+    Project.objects.get(slug="digitale-lernorte").delete()
+    proposal = Proposal.objects.filter(topic__name_de="Bildung").first()
+    proposal.delete()
+    with translation.override("en"):
+        call_command("seed_demo", verbosity=0)
+    project = Project.objects.get(slug="digitale-lernorte")
+    assert (project.title_de, project.title_en) == ("Digitale Lernorte", "Digital Learning Spaces")
+    assert list(project.topics.values_list("name_de", flat=True).order_by("name_de")) == [
+        "Bildung",
+        "Gesellschaft",
+    ]
+    assert Topic.objects.count() == 10
+    # Demo proposals find their topic by its German name.
+    assert Proposal.objects.get(title=proposal.title).topic.name_de == "Bildung"
+    with translation.override("de"):
+        assert Project.objects.get(slug="digitale-lernorte").title == "Digitale Lernorte"

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from demo.accounts import DEMO_TOTP_SECRET, seed_users
 from demo.moderation import seed_reason_templates
@@ -38,7 +39,9 @@ class Command(BaseCommand):
             )
         # The demo's past goes through the services, which queue mails about each decision
         # and status change; nobody is to get those, so their tasks are kept, not run.
-        with override_settings(TASKS=NOT_RUN):
+        # In German, the language the demo's texts are found by (modeltranslation reads a
+        # model's plain fields in the active language).
+        with override_settings(TASKS=NOT_RUN), translation.override(settings.LANGUAGE_CODE):
             logins = seed_users()
             pages = seed_pages()
             projects = seed_projects()
