@@ -80,9 +80,30 @@ def msgids(catalogue):
         elif line.startswith('"') and current == "msgid":
             msgid.append(line)
         elif current == "msgid":
-            entries.add((context and "".join(context), "".join(msgid)))
+            entries.add((context and unquoted(context), unquoted(msgid)))
             context, current = None, None
     return entries
+
+
+OVERRIDES = sorted((ROOT / "locale/overrides").glob("*/LC_MESSAGES/django.po"))
+
+
+@pytest.mark.parametrize("catalogue", OVERRIDES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_overrides_are_messages_of_allauth_or_django(catalogue):
+    """An override whose msgid allauth or Django no longer has would silently stop working."""
+    import allauth
+    import django
+
+    theirs = set()
+    for package in (allauth, django):
+        for source in Path(package.__file__).parent.glob("**/locale/de/LC_MESSAGES/django.po"):
+            theirs |= msgids(source)
+    assert msgids(catalogue) - theirs == set()
+
+
+def unquoted(parts):
+    """The text of a .po string however it is wrapped: '"a "' and '"b"' give 'a b'."""
+    return "".join(part.strip()[1:-1] for part in parts)
 
 
 def translations(catalogue):
