@@ -330,6 +330,9 @@ LOCALE_PATHS = [
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+# Templates name formats (DATE_FORMAT, DATETIME_FORMAT, ...) so each language has its own;
+# ours only where Django's differ (klmitwirkung/formats/).
+FORMAT_MODULE_PATH = ["klmitwirkung.formats"]
 
 # Static files, self-hosted through whitenoise.
 STATIC_URL = "/static/"

@@ -1,11 +1,13 @@
 """Pages in English show no German, and allauth's and Django's strings in our wording."""
 
+import datetime
 import re
 from html.parser import HTMLParser
 
 import pytest
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core import mail
+from django.utils import timezone
 
 from tests.accounts.factories import UserFactory
 
@@ -157,3 +159,10 @@ def test_sign_up_in_english_sends_the_confirmation_in_english(client, english_pa
     assert message.body.startswith("Hello,")
     assert german_in(message.body.splitlines()) == []
     assert not_our_wording(message.body.splitlines()) == []
+
+
+def test_dates_read_in_the_pages_language(english, client):
+    joined = timezone.make_aware(datetime.datetime(2026, 12, 4, 21, 40))
+    client.force_login(UserFactory(date_joined=joined))
+    assert "Dec. 4, 2026" in english("/konto/profil/")
+    assert "4. Dezember 2026" in client.get("/konto/profil/").text

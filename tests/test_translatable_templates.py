@@ -160,6 +160,43 @@ def test_template_texts_are_translated(path):
     assert untranslated_in(path) == []
 
 
+# Dates for people take the language's format by name; machines get ISO 8601.
+DATE_FORMATS = {
+    "DATE_FORMAT",
+    "DATETIME_FORMAT",
+    "TIME_FORMAT",
+    "MONTH_DAY_FORMAT",
+    "YEAR_MONTH_FORMAT",
+    "SHORT_DATE_FORMAT",
+    "SHORT_DATETIME_FORMAT",
+    "c",
+    "Y-m-d",
+    "U",
+}
+
+
+def fixed_date_formats(source):
+    """Date formats written out in a template ("j. F Y"), which read wrong in another language."""
+    return [
+        found
+        for found in re.findall(r"\|(?:date|time):[\"']([^\"']*)[\"']", source)
+        if found not in DATE_FORMATS
+    ]
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_template_dates_use_the_languages_format(path):
+    assert fixed_date_formats(path.read_text(encoding="utf-8")) == []
+
+
+def test_fixed_date_formats_are_found():
+    source = (
+        '{{ a|date:"j. F Y" }}{{ b|date:"DATE_FORMAT" }}{{ c|date:\'c\' }}'
+        '{% blocktranslate with d=e|time:"H:i" %}{{ d }}{% endblocktranslate %}'
+    )
+    assert fixed_date_formats(source) == ["j. F Y", "H:i"]
+
+
 def test_templates_are_found():
     names = {str(path.relative_to(ROOT)) for path in TEMPLATES}
     assert {"templates/base.html", "templates/account/email/base_message.txt"} <= names

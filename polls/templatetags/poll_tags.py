@@ -18,14 +18,14 @@ def deadline(poll, now=None):
     if poll.is_upcoming(now):
         opens = timezone.localtime(poll.opens_at)
         return _("opens on %(date)s at %(time)s") % {
-            "date": formats.date_format(opens, "j. F Y"),
-            "time": formats.time_format(opens, "H:i"),
+            "date": formats.date_format(opens, "DATE_FORMAT"),
+            "time": formats.time_format(opens, "TIME_FORMAT"),
         }
     closes = timezone.localtime(poll.closes_at)
     if poll.is_closed(now):
-        return _("closed on %(date)s") % {"date": formats.date_format(closes, "j. F Y")}
+        return _("closed on %(date)s") % {"date": formats.date_format(closes, "DATE_FORMAT")}
     days = (closes.date() - today).days
-    time = formats.time_format(closes, "H:i")
+    time = formats.time_format(closes, "TIME_FORMAT")
     if days == 0:
         return _("closes today at %(time)s") % {"time": time}
     if days == 1:
