@@ -1,0 +1,1 @@
+"""Our date and time formats where Django's for a language differ (FORMAT_MODULE_PATH)."""
