@@ -77,7 +77,7 @@ def without_translations(source):
         elif token.token_type == TokenType.VAR:
             parts.append(HOLE)
     # A variable or tag within a tag's name (<h{{ level }}>) leaves the name whole for the parser.
-    return re.sub(r"(</?[a-zA-Z][a-zA-Z0-9]*)" + HOLE, r"\1", "".join(parts))
+    return re.sub(r"(</?(?:[a-zA-Z][a-zA-Z0-9]*)?)" + HOLE, r"\1", "".join(parts))
 
 
 def has_words(text):
@@ -284,3 +284,8 @@ def test_class_blocks_and_computed_tag_names_pass_but_their_text_is_read():
         '<h{{ level|default:"2" }} class="h5">Titel</h{{ level|default:"2" }}>'
     )
     assert untranslated_texts(source) == [(1, "Titel")]
+
+
+def test_attributes_from_tags_after_a_tag_name_pass_but_the_text_is_read():
+    source = '<h1{% lang_of page "title" %}>{{ page.title }}</h1><div{% lang_of page "body" %}>Text</div>'
+    assert untranslated_texts(source) == [(1, "Text")]
