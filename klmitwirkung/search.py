@@ -296,7 +296,8 @@ class Hits:
         if not self.kinds or not self.total:
             return []
         queries = [ranked(kind, self.text) for kind in self.kinds]
-        union = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+        # A UNION also for one kind: only then may the sliced candidates be ordered by rank.
+        union = queries[0].union(*queries[1:] or [queries[0].none()], all=True)
         rows = list(union.order_by("-hit_rank", "-hit_date", "hit_kind", "-hit_pk")[window])
         objects = fetch(rows, self.text)
         return [objects[(key, pk)] for key, pk, _rank, _date in rows if (key, pk) in objects]
