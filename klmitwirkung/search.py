@@ -307,7 +307,7 @@ def search(text, keys):
     """The counts per kind and the hits in the kinds `keys` (every kind if empty)."""
     found = counts(text)
     keys = keys or list(KINDS)
-    return found, Hits(text, keys, sum(found[key] for key in keys))
+    return found, Hits(text, keys, sum(min(found[key], CANDIDATES) for key in keys))
 
 
 # --- the page's objects and their snippets ------------------------------------------------

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from .search import KINDS, MAX_QUERY_LENGTH, RESULTS_PER_PAGE, SEARCHED, search
+from .search import COUNT_LIMIT, KINDS, MAX_QUERY_LENGTH, RESULTS_PER_PAGE, SEARCHED, search
 
 
 class SearchForm(forms.Form):
@@ -52,8 +52,17 @@ class SearchView(TemplateView):
         page = Paginator(hits, RESULTS_PER_PAGE).get_page(self.request.GET.get("page"))
         context.update(
             searched=True,
-            total=sum(found.values()),
-            kinds=[{"kind": k, "count": found[k.key]} for k in SEARCHED],
+            total=sum(min(number, COUNT_LIMIT) for number in found.values()),
+            # More than COUNT_LIMIT hits of a kind are counted only that far.
+            more=any(number > COUNT_LIMIT for number in found.values()),
+            kinds=[
+                {
+                    "kind": k,
+                    "count": min(found[k.key], COUNT_LIMIT),
+                    "more": found[k.key] > COUNT_LIMIT,
+                }
+                for k in SEARCHED
+            ],
             page_obj=page,
             hits=page.object_list,
             filter_query=self.filter_query(text, kind),

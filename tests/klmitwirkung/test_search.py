@@ -333,3 +333,16 @@ def test_the_fallback_finds_every_word_in_any_field(client, monkeypatch):
     assert "<mark>Trinkbrunnen</mark>" in html
     assert "<mark>Bänke</mark> am Markt" in html
     assert hit_links(found(client, "Trinkbrunnen Sonnenschirm")) == []
+
+
+@postgres_only
+def test_beyond_the_count_limit_the_page_says_more_than(client, monkeypatch):
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    monkeypatch.setattr(search, "COUNT_LIMIT", 3)
+    monkeypatch.setattr("klmitwirkung.search_views.COUNT_LIMIT", 3)
+    for n in range(5):
+        ProposalFactory(title=f"Radweg {n}")
+    html = found(client, "Radweg")
+    assert "Mehr als 3 Ergebnisse für „Radweg“" in html
+    assert re.search(r'kind=proposal"[^>]*>Vorschläge <span class="badge[^"]*">3\+</span>', html)
+    assert len(hit_links(html)) == 3
