@@ -44,6 +44,7 @@ from urllib.parse import urlsplit
 from common import (
     CITIZEN,
     PAGES,
+    SEARCH_PATHS,
     SESSION_TRIVIAL_PATH,
     SIGNED_IN_PAGES,
     TRIVIAL_PATH,
@@ -65,9 +66,12 @@ SIGNED_IN_TRIVIAL_SECONDS = int(os.environ.get("BENCH_SIGNED_IN_TRIVIAL_DURATION
 TIMING_SAMPLES = int(os.environ.get("BENCH_TIMING_SAMPLES", "30"))
 SERVER_TIMING = re.compile(r"(?P<name>cpu|app);dur=(?P<ms>[\d.]+)")
 PROXY_HEADER = "X-Forwarded-Proto: https"
+# Rows whose requests go to several paths in turn (the first one is the row's path).
+ROTATING_PATHS = {"search": SEARCH_PATHS}
 
 
-def wrk(path, seconds, cookie=None):
+def wrk(path, seconds, cookie=None, paths=None):
+    """wrk on `path`; with `paths`, each request asks for the next of them in turn."""
     command = [
         shutil.which("wrk") or "wrk",
         f"--threads={THREADS}",
@@ -82,7 +86,8 @@ def wrk(path, seconds, cookie=None):
     if cookie:
         command += ["--header", f"Cookie: {cookie}"]
     command.append(URL + path)
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    env = {**os.environ, "BENCH_PATHS": " ".join(paths or [])}
+    output = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
     line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
     result = json.loads(line.removeprefix("BENCH_JSON "))
     result["rps"] = round(result["requests"] / (result["duration_us"] / 1e6), 1)
@@ -223,8 +228,9 @@ def run(key, label, path, cookie=None, beside_trivial=True, seconds=DURATION):
     # The trivial view just before each page, so that the ratio compares like with like
     # even when other processes on the machine come and go.
     trivial = wrk(TRIVIAL_PATH, TRIVIAL_SECONDS)["rps"] if beside_trivial else None
-    wrk(path, WARMUP, cookie)
-    result = wrk(path, seconds, cookie)
+    paths = ROTATING_PATHS.get(key)
+    wrk(path, WARMUP, cookie, paths)
+    result = wrk(path, seconds, cookie, paths)
     result.update(key=key, label=label, path=path, signed_in=bool(cookie), trivial_rps=trivial)
     # Whether the page came from the page cache (core/page_cache.py) or was rendered, and
     # what it cost the app, one request at a time.

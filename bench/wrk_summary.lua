@@ -1,5 +1,18 @@
 -- wrk script of bench/load.py: the summary as one JSON line, with the 95th percentile that
 -- wrk's own --latency output leaves out. Latencies are in microseconds.
+-- With BENCH_PATHS (paths separated by spaces) each request asks for the next of them.
+local paths = {}
+for path in string.gmatch(os.getenv("BENCH_PATHS") or "", "%S+") do
+  paths[#paths + 1] = path
+end
+if #paths > 0 then
+  local next_path = 0
+  request = function()
+    next_path = next_path % #paths + 1
+    return wrk.format(nil, paths[next_path])
+  end
+end
+
 done = function(summary, latency, requests)
   io.write(string.format(
     'BENCH_JSON {"requests": %d, "duration_us": %d, "bytes": %d, "connect_errors": %d, '

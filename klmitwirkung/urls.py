@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.page_cache import cache_public_page
 
 from . import views
+from .search_views import search_view
 
 admin.site.site_header = _("KLmitWirkung – Administration")
 admin.site.site_title = _("KLmitWirkung – Administration")
@@ -42,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("vorschlaege/", include("proposals.urls")),
     path("kommentare/", include("comments.urls")),
     path("newsletter/", include("newsletter.urls")),
+    # Never from the page cache: each search term would be a page of its own.
+    path("suche/", search_view, name="search"),
     # Pages that editors maintain (/impressum/, /datenschutz/, ...) come last.
     path("", include("pages.urls")),
     prefix_default_language=False,

@@ -196,6 +196,7 @@ URLS = {
     "newsletter:end": plain("newsletter:end"),
     "newsletter:unsubscribe": newsletter_path("unsubscribe"),
     "pages:detail": object_path("pages:detail", slug=lambda objects: objects["page"].slug),
+    "search": lambda objects: reverse("search") + "?q=Projekt",
 }
 PUBLIC = {
     "home",
@@ -217,6 +218,7 @@ PUBLIC = {
     "proposals:detail",
     "newsletter:subscribe",
     "pages:detail",
+    "search",
 }
 # The back office is for staff only: its index and login stand for its other pages, which
 # the same middleware serves (and which redirect anybody else to the login).

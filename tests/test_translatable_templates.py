@@ -287,5 +287,8 @@ def test_class_blocks_and_computed_tag_names_pass_but_their_text_is_read():
 
 
 def test_attributes_from_tags_after_a_tag_name_pass_but_the_text_is_read():
-    source = '<h1{% lang_of page "title" %}>{{ page.title }}</h1><div{% lang_of page "body" %}>Text</div>'
+    source = (
+        '<h1{% lang_of page "title" %}>{{ page.title }}</h1>'
+        '<div{% lang_of page "body" %}>Text</div>'
+    )
     assert untranslated_texts(source) == [(1, "Text")]
