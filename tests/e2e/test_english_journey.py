@@ -100,3 +100,44 @@ def test_an_english_speaking_resident_takes_part_in_english(journey, bilingual_p
     journey.check_page()
     assert page.locator("html").get_attribute("lang") == "de"
     assert User.objects.get(email="resident@example.org").language == "de"
+
+
+def test_every_kind_of_page_is_clean_in_english(journey, bilingual_poll):
+    """axe, reflow at 320 px, visible focus and nothing foreign on each kind of page under
+    /en/, with English content and with German content shown on an English page."""
+    from moderation.models import ModerationState
+    from pages.models import Page
+    from tests.comments.factories import CommentFactory
+    from tests.projects.factories import ProjectFactory, ProjectUpdateFactory
+
+    english = ProjectFactory(title="Radverkehr", title_en="Cycling", body_en="<p>Bikes.</p>")
+    ProjectUpdateFactory(project=english, title="Start", title_en="Kick-off")
+    german_only = ProjectFactory(title="Gesundheitskiosk", body="<p>Beratung.</p>")
+    proposal = ProposalFactory(
+        title="Mehr Bänke", language="de", moderation_state=ModerationState.PUBLISHED
+    )
+    CommentFactory(target=proposal, text="Good idea.", language="en", moderation_state="published")
+    Page.objects.create(slug="leichte-sprache", title="Leichte Sprache", body="<p>Einfach.</p>")
+    Page.objects.create(
+        slug="impressum", title="Impressum", title_en="Legal notice", body_en="<p>KL.digital</p>"
+    )
+    for path in [
+        "/en/",
+        "/en/projekte/",
+        english.get_absolute_url().replace("/projekte/", "/en/projekte/", 1),
+        f"/en/projekte/{german_only.slug}/",
+        "/en/abstimmungen/",
+        f"/en/abstimmungen/{bilingual_poll.slug}/",
+        f"/en/abstimmungen/{bilingual_poll.slug}/ergebnisse/",
+        "/en/vorschlaege/",
+        f"/en/vorschlaege/{proposal.pk}/",
+        "/en/suche/?q=Bank",
+        "/en/suche/",
+        "/en/impressum/",
+        "/en/leichte-sprache/",
+        "/en/newsletter/",
+        "/en/konto/login/",
+        "/en/konto/signup/",
+    ]:
+        journey.visit(path)
+        assert journey.page.locator("html").get_attribute("lang") == "en", path
