@@ -70,8 +70,8 @@ def test_subscribe_confirm_receive_an_issue_and_unsubscribe(browser, journey, li
     staff.check_page()
     admin.get_by_role("link", name="Newsletter-Ausgabe hinzufügen").click()
     staff.check_page()
-    admin.get_by_label("Betreff:").fill(SUBJECT)
-    admin.get_by_label("Text:", exact=True).fill(
+    admin.get_by_label("Betreff [de]:").fill(SUBJECT)
+    admin.get_by_label("Text [de]:", exact=True).fill(
         "Liebe Leser:innen,\n\ndie zweite Runde von Stadt.Raum.Wir. hat begonnen."
     )
     admin.get_by_role("button", name="Sichern", exact=True).click()
