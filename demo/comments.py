@@ -56,6 +56,7 @@ def _write(target, entry, parent, person, when, moderator):
         text=entry["text"],
         is_official=entry.get("official", False),
         created_at=created_at,
+        language="de",
     )
     if can_moderate(author):
         comment.moderation_state = ModerationState.PUBLISHED

@@ -106,6 +106,8 @@ def _create_proposal(data, person, when, moderator):
         project=Project.objects.get(slug=data["project"]) if data["project"] else None,
         moderation_state=ModerationState.PENDING,
         created_at=submitted,
+        # The demo's citizens write German (pages mark it so on /en/).
+        language="de",
     )
     proposal.full_clean()
     proposal.save()

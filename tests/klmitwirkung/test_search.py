@@ -369,3 +369,19 @@ def test_without_english_the_german_text_is_shown_on_the_english_page(client):
     response = client.get("/en/suche/", {"q": "Radweg"})
     assert hit_links(response.text) == [f"/en/projekte/{project.slug}/"]
     assert "<mark>Radwege</mark> im Norden" in response.text
+
+
+def test_hits_in_another_language_than_the_page_are_marked(client):
+    ProposalFactory(
+        title="Radweg am Bahnhof",
+        description="Ein sicherer Radweg.",
+        language="de",
+        moderation_state=ModerationState.PUBLISHED,
+    )
+    ProjectFactory(title="Radwege im Norden", body="<p>Neue Radwege.</p>")
+    english = client.get("/en/suche/", {"q": "Radweg"}).text
+    assert english.count('<p class="search-snippet mb-0" lang="de">') == 2
+    assert 'lang="de"><mark>Radweg</mark> am Bahnhof</a>' in english
+    german = found(client, "Radweg")
+    results = german.split('class="search-results', 1)[1].split("</ol>", 1)[0]
+    assert ' lang="' not in results

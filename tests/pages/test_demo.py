@@ -220,3 +220,11 @@ def test_every_other_demo_page_has_an_english_version(demo):
     for page in pages:
         assert page.title_en and page.body_en, page.slug
         assert page.title_de != page.title_en, page.slug
+
+
+def test_the_demo_citizens_texts_are_marked_german_on_english_pages(client, demo):
+    from proposals.models import Proposal
+
+    assert not Proposal.objects.filter(language="").exists()
+    listing = client.get("/en/vorschlaege/").text
+    assert listing.count('class="stretched-link" lang="de">') >= 3
