@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.languages import known_language
 from core.notifications import language_of
 from outbox.services import queue_mail
 
@@ -47,9 +48,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def save_user(self, request, user, form, commit=True):
         # Mails come in the language the person signed up in (they can change it later).
-        language = translation.get_language()
-        if language in dict(settings.LANGUAGES):
-            user.language = language
+        user.language = known_language(translation.get_language())
         return super().save_user(request, user, form, commit=commit)
 
     def get_login_redirect_url(self, request):

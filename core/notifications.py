@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import known_language
+
 SALT = "klmitwirkung.unsubscribe"
 # Kind of mail (in links) -> the switch on the user.
 KINDS = {
@@ -84,10 +86,7 @@ def language_of(user):
     Use it around everything that builds one person's mail, so that titles, dates and
     addresses (`/en/...` for English) come in the language the mail is written in.
     """
-    language = getattr(user, "language", "") or settings.LANGUAGE_CODE
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
-    return translation.override(language)
+    return translation.override(known_language(getattr(user, "language", "")))
 
 
 def render_mail(*, to, template, context, subject=None, unsubscribe_url=None, language=None):

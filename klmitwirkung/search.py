@@ -36,6 +36,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from comments.models import Comment, allowed_target_models
+from core.languages import known_language
 from moderation.models import ModerationState
 from pages.models import Page
 from polls.models import Poll
@@ -103,8 +104,8 @@ class Kind:
         if not self.translated:
             return F(name)
         default = F(f"{name}_{settings.LANGUAGE_CODE}")
-        language = get_language()
-        if language == settings.LANGUAGE_CODE or language not in dict(settings.LANGUAGES):
+        language = known_language(get_language())
+        if language == settings.LANGUAGE_CODE:
             return default
         return Coalesce(
             NullIf(F(f"{name}_{language}"), Value(""), output_field=TextField()),

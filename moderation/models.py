@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.permissions import staff_may
+from core.languages import known_language
 
 MODERATE_PERMISSION = "moderation.moderate"
 
@@ -103,8 +104,7 @@ class Moderated(models.Model):
     @staticmethod
     def language_of_the_page():
         """The language a contribution written now is in, as far as we know: the page's."""
-        language = translation.get_language()
-        return language if language in dict(settings.LANGUAGES) else ""
+        return known_language(translation.get_language(), default="")
 
     @property
     def waiting_since(self):

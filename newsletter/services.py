@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core import ratelimit
+from core.languages import known_language
 
 from . import tasks
 from .models import Issue, Subscriber, normalized
@@ -42,9 +43,7 @@ def subscribe(*, email, consent_text, client, language=None):
     limit per address, the subscription is stored but no further mail goes to the address.
     Mails and issues come in `language` (by default the language of the page).
     """
-    language = language or translation.get_language()
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
+    language = known_language(language or translation.get_language())
     if not consume("client", client):
         raise ratelimit.RateLimited(
             _("Too many requests from your connection. Please try again in an hour.")
