@@ -45,6 +45,7 @@ from common import (
     CITIZEN,
     PAGES,
     SEARCH_PATHS,
+    SEARCH_RENDERED_PATHS,
     SESSION_TRIVIAL_PATH,
     SIGNED_IN_PAGES,
     TRIVIAL_PATH,
@@ -67,7 +68,7 @@ TIMING_SAMPLES = int(os.environ.get("BENCH_TIMING_SAMPLES", "30"))
 SERVER_TIMING = re.compile(r"(?P<name>cpu|app);dur=(?P<ms>[\d.]+)")
 PROXY_HEADER = "X-Forwarded-Proto: https"
 # Rows whose requests go to several paths in turn (the first one is the row's path).
-ROTATING_PATHS = {"search": SEARCH_PATHS}
+ROTATING_PATHS = {"search": SEARCH_PATHS, "search_rendered": SEARCH_RENDERED_PATHS}
 
 
 def wrk(path, seconds, cookie=None, paths=None):

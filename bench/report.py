@@ -313,11 +313,16 @@ def build():
         f"{MAX_P99_MS} ms at {load['connections']} connections; the same number of queries "
         f"at 1 % and 100 % of the content; compressed HTML under {MAX_HTML_KB} KB; the page "
         f"without images under {MAX_PAGE_KB} KB compressed; JavaScript under {MAX_JS_KB} KB. "
-        "The search (issue 17), never from the page cache, with its own throughput target: "
-        + ", ".join(f"{key} at least {ratio} × trivial" for key, ratio in PAGE_MIN_RATIO.items())
+        "The search (issue 17) with its own throughput target: "
+        + ", ".join(
+            f"{key} at least {ratio} × trivial" for key, ratio in PAGE_MIN_RATIO.items() if ratio
+        )
         + "; its requests ask for "
         + ", ".join(f"`{path}`" for path in SEARCH_PATHS)
-        + " in turn."
+        + " in turn, served as visitors get them (a term searched before comes from the page "
+        "cache until content changes). „Search, rendered each time“ asks for the same with "
+        "`&bench=rendered`, a parameter the page does not name, which bypasses the cache: what "
+        "a term nobody searched before costs (no throughput target; p99 as for every page)."
     )
     add("")
     add("| page | verdict | missed |")

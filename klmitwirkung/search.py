@@ -336,9 +336,15 @@ class Hits:
         if not self.kinds or not self.total:
             return []
         queries = [ranked(kind, self.text) for kind in self.kinds]
-        # A UNION also for one kind: only then may the sliced candidates be ordered by rank.
-        union = queries[0].union(*queries[1:] or [queries[0].none()], all=True)
-        rows = list(union.order_by("-hit_rank", "-hit_date", "hit_kind", "-hit_pk")[window])
+        if connection.features.supports_slicing_ordering_in_compound:
+            # A UNION also for one kind: only then may the sliced candidates be ordered by rank.
+            union = queries[0].union(*queries[1:] or [queries[0].none()], all=True)
+            rows = list(union.order_by("-hit_rank", "-hit_date", "hit_kind", "-hit_pk")[window])
+        else:
+            # SQLite: the fallback's candidates (no rank) put in order here, newest first.
+            rows = [row for query in queries for row in query]
+            rows.sort(key=lambda row: row[3].timestamp(), reverse=True)
+            rows = rows[window]
         objects = fetch(rows, self.text)
         return [objects[(key, pk)] for key, pk, _rank, _date in rows if (key, pk) in objects]
 

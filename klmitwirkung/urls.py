@@ -43,7 +43,6 @@ urlpatterns += i18n_patterns(
     path("vorschlaege/", include("proposals.urls")),
     path("kommentare/", include("comments.urls")),
     path("newsletter/", include("newsletter.urls")),
-    # Never from the page cache: each search term would be a page of its own.
     path("suche/", search_view, name="search"),
     # Pages that editors maintain (/impressum/, /datenschutz/, ...) come last.
     path("", include("pages.urls")),

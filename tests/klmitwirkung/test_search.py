@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from klmitwirkung import search
 from moderation.models import ModerationState
+from moderation.services import release
 from pages.models import Page
+from tests.accounts.factories import UserFactory
 from tests.comments.factories import CommentFactory
 from tests.polls.factories import PollFactory
 from tests.projects.factories import ProjectFactory, ProjectUpdateFactory
@@ -72,14 +74,32 @@ def test_nothing_found_gives_a_helpful_empty_state(client):
     assert 'href="/vorschlaege/"' in html
 
 
-def test_the_search_page_is_not_cached_and_not_indexed(client, page_cache):
-    proposal = ProposalFactory(title="Trinkbrunnen am Markt")
-    assert hit_links(found(client, "Trinkbrunnen")) == [proposal.get_absolute_url()]
-    proposal.title = "Sitzbank am Markt"
-    proposal.save()
-    html = found(client, "Trinkbrunnen")
-    assert hit_links(html) == []
-    assert '<meta name="robots" content="noindex">' in html
+def test_a_search_is_served_from_the_page_cache_until_content_changes(
+    client, page_cache, committed
+):
+    moderator = UserFactory(is_staff=True, groups=["Moderation"])
+    waiting = ProposalFactory(
+        title="Trinkbrunnen am Markt", moderation_state=ModerationState.PENDING
+    )
+    first = client.get("/suche/", {"q": "Trinkbrunnen"})
+    assert first["X-Page-Cache"] == "miss"
+    assert hit_links(first.text) == []
+    again = client.get("/suche/", {"q": "Trinkbrunnen"})
+    assert again["X-Page-Cache"] == "hit"
+    # Another kind or page of hits is a page of its own.
+    assert (
+        client.get("/suche/", {"q": "Trinkbrunnen", "kind": "proposal"})["X-Page-Cache"] == "miss"
+    )
+    with committed():
+        release(contribution=waiting, moderator=moderator, seen_revision=waiting.revision)
+    released = client.get("/suche/", {"q": "Trinkbrunnen"})
+    assert hit_links(released.text) == [waiting.get_absolute_url()]
+    assert '<meta name="robots" content="noindex">' in released.text
+
+
+def test_staff_searches_are_never_cached(client, page_cache):
+    client.force_login(UserFactory(is_staff=True, groups=["Moderation"]))
+    assert not client.get("/suche/", {"q": "Trinkbrunnen"}).has_header("X-Page-Cache")
 
 
 # --- stemming and ranking (PostgreSQL) ----------------------------------------------------
@@ -317,6 +337,8 @@ def test_the_number_of_queries_does_not_grow_with_the_hits(client, kind):
 def test_a_page_of_every_kind_costs_a_bounded_number_of_queries(client):
     """The counts, the page, one query per kind on it and per kind of page commented on."""
     bound = 2 + len(search.SEARCHED) + len(settings.COMMENT_TARGETS)
+    if not connection.features.supports_slicing_ordering_in_compound:
+        bound += len(search.SEARCHED) - 1  # SQLite: the candidates kind by kind, no UNION
     assert queries_for(client, 3) <= bound
     assert queries_for(client, 30) <= bound
 
@@ -368,7 +390,8 @@ def test_without_english_the_german_text_is_shown_on_the_english_page(client):
     project = ProjectFactory(title="Radwege im Norden", body="<p>Neue Radwege.</p>")
     response = client.get("/en/suche/", {"q": "Radweg"})
     assert hit_links(response.text) == [f"/en/projekte/{project.slug}/"]
-    assert "<mark>Radwege</mark> im Norden" in response.text
+    # PostgreSQL marks the word form, the fallback the letters searched for.
+    assert re.search(r"<mark>Radweg(e</mark>|</mark>e) im Norden", response.text)
 
 
 def test_hits_in_another_language_than_the_page_are_marked(client):
