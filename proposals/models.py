@@ -92,6 +92,16 @@ class Proposal(Moderated):
         related_name="+",
     )
     response_at = models.DateTimeField(_("response given"), null=True, blank=True)
+    # The language of the page the response was written on (the admin in German or English);
+    # the proposal page marks it with `lang` where it differs from the page's.
+    response_language = models.CharField(
+        _("language of the response"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        default="",
+        editable=False,
+    )
     # The number of supports, kept by the services that add and remove them, so that
     # "most supported first" is an index scan instead of a count per proposal. The default
     # in the database too, for rows written without the model (and by the previous release

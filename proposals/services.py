@@ -145,6 +145,7 @@ def set_status(*, proposal, user, status, response):
             locked.response = response
             locked.response_by = user if response else None
             locked.response_at = now if response else None
+            locked.response_language = Proposal.language_of_the_page() if response else ""
         locked.full_clean()
         locked.save()
         entry = StatusEntry.objects.create(

@@ -104,10 +104,19 @@ def lang_of(instance, field):
 
 
 @register.simple_tag
-def written_in(contribution):
-    """` lang="de"` on a citizen's text written in another language than the page's, as far
-    as it is known (`language` of the contribution); nothing otherwise."""
-    language = getattr(contribution, "language", "")
+def always_german():
+    """` lang="de"` on an editor's text that has no English version yet (such as an image's
+    alt text), on a page in another language; nothing on a German page."""
+    if (translation.get_language() or settings.LANGUAGE_CODE) != settings.LANGUAGE_CODE:
+        return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')  # noqa: S308 - a setting
+    return ""
+
+
+@register.simple_tag
+def written_in(contribution, field="language"):
+    """` lang="de"` on a text written in another language than the page's, as far as it is
+    known (`language` of a contribution, or the named `field`); nothing otherwise."""
+    language = getattr(contribution, field, "")
     if language and language != translation.get_language():
         return format_html(' lang="{}"', language)
     return ""

@@ -160,3 +160,37 @@ def test_pages_mark_a_contribution_in_another_language(client):
     assert '<div class="comment-text" lang="en">' in german
     listing = client.get("/en/vorschlaege/").content.decode()
     assert 'class="stretched-link" lang="de">Mehr Bänke</a>' in listing
+
+
+def test_the_city_s_response_is_marked_with_the_language_it_was_written_in(client):
+    from moderation.models import ModerationState
+    from proposals.services import set_status
+    from tests.accounts.factories import UserFactory
+    from tests.proposals.factories import ProposalFactory
+
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    proposal = ProposalFactory(moderation_state=ModerationState.PUBLISHED)
+    with translation.override("en"):  # the admin under /en/admin/
+        proposal = set_status(
+            proposal=proposal, user=staff, status="under_review", response="We will check it."
+        )
+    assert proposal.response_language == "en"
+    german = client.get(f"/vorschlaege/{proposal.pk}/").content.decode()
+    assert re.search(r'<div class="page-body" lang="en">(<p>)?We will check it.', german)
+    english = client.get(f"/en/vorschlaege/{proposal.pk}/").content.decode()
+    assert re.search(r'<div class="page-body">(<p>)?We will check it.', english)
+    # Withdrawn, the response has no language any more.
+    proposal = set_status(proposal=proposal, user=staff, status="under_review", response="")
+    assert proposal.response_language == ""
+
+
+def test_an_image_s_german_alt_text_is_marked_german_on_english_pages(client, settings, tmp_path):
+    from tests.projects.test_admin import png
+
+    settings.MEDIA_ROOT = tmp_path
+    project = ProjectFactory(image=png(), image_alt="Ein rotes Bild")
+    for path in ["/en/projekte/", f"/en/projekte/{project.slug}/"]:
+        assert 'alt="Ein rotes Bild" lang="de"' in client.get(path).content.decode(), path
+    for path in ["/projekte/", f"/projekte/{project.slug}/"]:
+        html = client.get(path).content.decode()
+        assert 'alt="Ein rotes Bild" class=' in html, path
