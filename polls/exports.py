@@ -44,9 +44,9 @@ def result_table(poll):
     """
     results = tally(poll)
     rows = [
-        [_("question"), _("answer"), _("online"), _("paper"), _("total"), _("share in percent")],
+        [_("Question"), _("Answer"), _("Online"), _("Paper"), _("Total"), _("Share in percent")],
         [
-            _("participants"),
+            _("Participants"),
             "",
             results.online_participants,
             results.paper_participants,

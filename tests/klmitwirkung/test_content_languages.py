@@ -194,3 +194,47 @@ def test_an_image_s_german_alt_text_is_marked_german_on_english_pages(client, se
     for path in ["/projekte/", f"/projekte/{project.slug}/"]:
         html = client.get(path).content.decode()
         assert 'alt="Ein rotes Bild" class=' in html, path
+
+
+# Results and feeds exist in both languages.
+
+
+def test_the_results_csv_in_english(client, editor):
+    import csv
+    import io
+
+    from tests.polls.test_views import poll_with_results
+
+    poll = poll_with_results(editor)
+    question = poll.questions.get(position=1)
+    question.text_en = "Which event first?"
+    question.save()
+    response = client.get(f"/en/abstimmungen/{poll.slug}/ergebnisse.csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    assert rows[0] == ["Question", "Answer", "Online", "Paper", "Total", "Share in percent"]
+    assert rows[1][0] == "Participants"
+    # Choices without English keep their German label; the question has its English text.
+    assert ["Which event first?", "Lautern tanzt", "1", "2", "3", "75.0"] in rows
+
+
+def test_the_news_feed_in_english(client):
+    import xml.etree.ElementTree as ET
+
+    from tests.projects.factories import ProjectUpdateFactory
+
+    update = ProjectUpdateFactory(title="Tanzabend gewählt", title_en="Dance evening chosen")
+    ProjectUpdateFactory(title="Nur deutsch")
+    response = client.get("/en/projekte/neuigkeiten.xml")
+    assert response.status_code == 200
+    feed = ET.fromstring(response.content)
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    ns = {"atom": "http://www.w3.org/2005/Atom"}
+    assert feed.find("atom:title", ns).text == "KLmitWirkung – news from the projects"
+    titles = [entry.find("atom:title", ns).text for entry in feed.findall("atom:entry", ns)]
+    assert f"{update.project.title}: Dance evening chosen" in titles
+    assert any(title.endswith(": Nur deutsch") for title in titles)
+    links = [entry.find("atom:link", ns).get("href") for entry in feed.findall("atom:entry", ns)]
+    assert all("/en/projekte/" in link for link in links)
+    german = ET.fromstring(client.get("/projekte/neuigkeiten.xml").content)
+    assert german.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"
