@@ -9,8 +9,9 @@ without stemming or ranking.
 
 What is found follows the rules of the pages themselves: the QuerySet methods that decide
 what the lists and detail pages show, and for comments those of the thread and its page.
-A search costs a constant number of queries: the counts per kind, one page of hits, and the
-page's objects per kind (with their highlighted snippets).
+A search costs a constant number of queries: the newest matches of every kind with their
+rank (which also gives the counts per kind), and the objects of one page of hits per kind
+(with their highlighted snippets).
 """
 
 import html
@@ -258,7 +259,8 @@ def matches(kind, text):
 
 
 def ranked(kind, text):
-    """(kind, pk, rank, date) of each match, for one UNION over the kinds."""
+    """(kind, pk, rank, date) of the newest matches of `kind`: CANDIDATES of them, and one
+    more that tells there are more."""
     if uses_postgres():
         rank = SearchRank(stored_vector(kind), ts_query(text))
     else:
@@ -277,23 +279,27 @@ def ranked(kind, text):
     # translated models, and a UNION pairs columns by their place.
     return QuerySet(kind.model, query=queryset.query).values_list(
         "hit_kind", "hit_pk", "hit_rank", "hit_date"
-    )[:CANDIDATES]
+    )[: CANDIDATES + 1]
 
 
-def counts(text):
-    """How many hits each kind has, up to COUNT_LIMIT (then "more than"), in one query."""
-    selects, params = [], []
-    for kind in SEARCHED:
-        sql, kind_params = (
-            matches(kind, text).order_by().values("pk")[: COUNT_LIMIT + 1].query.sql_with_params()
-        )
-        # The search term is among the parameters, never in the SQL text.
-        selects.append(f"(SELECT count(*) FROM ({sql}) AS {kind.key}_hits)")  # noqa: S608
-        params.extend(kind_params)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(selects)}", params)
-        numbers = cursor.fetchone()
-    return {kind.key: number for kind, number in zip(SEARCHED, numbers, strict=True)}
+def candidates(text):
+    """{kind: [(kind, pk, rank, date), ...]}: the newest matches of every kind, in one query
+    (a UNION; SQLite, which cannot order the parts of one, gets a query per kind)."""
+    queries = [ranked(kind, text) for kind in SEARCHED]
+    if connection.features.supports_slicing_ordering_in_compound:
+        rows = list(queries[0].union(*queries[1:], all=True).order_by())
+    else:
+        rows = [row for query in queries for row in query]
+    found = {kind.key: [] for kind in SEARCHED}
+    for row in rows:
+        found[row[0]].append(row)
+    return found
+
+
+def best_first(row):
+    """Rank, then the newest, then by kind and the newest row: the order of the hits."""
+    kind, pk, rank, date = row
+    return (-rank, -date.timestamp(), kind, -pk)
 
 
 @dataclass
@@ -319,41 +325,34 @@ class Hit:
 
 
 class Hits:
-    """The hits of one search in the kinds `keys`, best first, for Django's Paginator."""
+    """The hits of one search, best first, for Django's Paginator: their rows are known,
+    their objects are fetched a page at a time."""
 
-    def __init__(self, text, keys, total):
+    def __init__(self, text, rows):
         self.text = text
-        self.kinds = [KINDS[key] for key in keys]
-        self.total = total
+        self.rows = rows
 
     def count(self):
-        return self.total
+        return len(self.rows)
 
     def __len__(self):
-        return self.total
+        return len(self.rows)
 
     def __getitem__(self, window):
-        if not self.kinds or not self.total:
+        rows = self.rows[window]
+        if not rows:
             return []
-        queries = [ranked(kind, self.text) for kind in self.kinds]
-        if connection.features.supports_slicing_ordering_in_compound:
-            # A UNION also for one kind: only then may the sliced candidates be ordered by rank.
-            union = queries[0].union(*queries[1:] or [queries[0].none()], all=True)
-            rows = list(union.order_by("-hit_rank", "-hit_date", "hit_kind", "-hit_pk")[window])
-        else:
-            # SQLite: the fallback's candidates (no rank) put in order here, newest first.
-            rows = [row for query in queries for row in query]
-            rows.sort(key=lambda row: row[3].timestamp(), reverse=True)
-            rows = rows[window]
         objects = fetch(rows, self.text)
         return [objects[(key, pk)] for key, pk, _rank, _date in rows if (key, pk) in objects]
 
 
 def search(text, keys):
-    """The counts per kind and the hits in the kinds `keys` (every kind if empty)."""
-    found = counts(text)
-    keys = keys or list(KINDS)
-    return found, Hits(text, keys, sum(min(found[key], CANDIDATES) for key in keys))
+    """How many hits each kind has (up to COUNT_LIMIT, then "more than"), and the hits in
+    the kinds `keys` (every kind if empty)."""
+    found = candidates(text)
+    rows = [row for key in keys or KINDS for row in found[key][:CANDIDATES]]
+    rows.sort(key=best_first)
+    return {key: len(kind_rows) for key, kind_rows in found.items()}, Hits(text, rows)
 
 
 # --- the page's objects and their snippets ------------------------------------------------
@@ -367,7 +366,9 @@ def fetch(rows, text):
     hits = {}
     for key, dates in pks.items():
         kind = KINDS[key]
-        for obj in highlighted(kind, kind.for_hits(kind.model.objects.filter(pk__in=dates)), text):
+        for obj in highlighted(
+            kind, kind.for_hits(kind.model.objects.filter(pk__in=dates).order_by()), text
+        ):
             hits[(key, obj.pk)] = Hit(
                 kind=kind,
                 obj=obj,
