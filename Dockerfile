@@ -27,7 +27,8 @@ RUN DJANGO_SECRET_KEY=build-only EMAIL_URL=smtp://localhost \
         python manage.py compilemessages --ignore=.venv --verbosity=0 \
     && DJANGO_SECRET_KEY=build-only EMAIL_URL=smtp://localhost \
         python manage.py collectstatic --no-input --verbosity=0 \
-    && mkdir -p /app/media && chown -R klmitwirkung /app/media
+    && mkdir -p /app/media /app/var/tile-cache \
+    && chown -R klmitwirkung /app/media /app/var
 
 USER klmitwirkung
 EXPOSE 8000

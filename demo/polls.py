@@ -20,6 +20,7 @@ from accounts.services import change_postal_code
 from core.notifications import KINDS
 from demo.accounts import DEMO_USERS
 from demo.content import in_both_languages, load
+from maps.models import Place
 from polls.models import Ballot, Choice, PaperBatch, Poll, Question, Selection, TextAnswer
 from polls.services import cast_ballot, confirm_paper_batch, enter_paper_batch, publish_results
 from projects.models import Project
@@ -164,11 +165,16 @@ def _create_poll(data, today):
         )
         question.full_clean()
         question.save()
-        for choice_position, choice_data in enumerate(_choices(question_data), start=1):
+        places = question_data.get("places") or [None] * len(question_data.get("choices", []))
+        for choice_position, (choice_data, place) in enumerate(
+            zip(_choices(question_data), places, strict=True), start=1
+        ):
             choice = Choice(
                 question=question,
                 position=choice_position,
                 **in_both_languages(choice_data, "label", "description"),
+                # A location poll: the choice's place, from demo/data/places.json.
+                place=Place.objects.get(name=place) if place else None,
             )
             choice.full_clean()
             choice.save()

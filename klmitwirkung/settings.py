@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "outbox",
     "accounts",
     "pages",
+    "maps",
     "projects",
     "polls",
     "moderation",
@@ -189,6 +190,26 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "500"))},
     },
 }
+# Map tiles fetched from MAP_TILES_URL are kept on disk (maps/tiles.py): a cache that may be
+# emptied at any time, and that no other cache's entries can push out.
+CACHES["tiles"] = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": os.environ.get("MAP_TILES_CACHE_DIR", str(BASE_DIR / "var" / "tile-cache")),
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("MAP_TILES_CACHE_ENTRIES", "20000"))},
+}
+
+# Maps (maps/): where the tiles come from ("" = schematic tiles drawn by the app, offline;
+# or an address with {z}, {x}, {y}, fetched by the app: browsers only ever ask our origin),
+# what the map must credit, the area (south, west, north, east in degrees; Kaiserslautern)
+# and the zoom levels it offers.
+MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "")
+MAP_ATTRIBUTION = os.environ.get("MAP_ATTRIBUTION", "")
+MAP_TILES_TIMEOUT = float(os.environ.get("MAP_TILES_TIMEOUT", "5"))
+MAP_TILES_CACHE_SECONDS = int(os.environ.get("MAP_TILES_CACHE_SECONDS", str(30 * 24 * 3600)))
+MAP_BOUNDS = tuple(float(edge) for edge in env_list("MAP_BOUNDS", "49.38,7.64,49.51,7.88"))
+MAP_MIN_ZOOM = int(os.environ.get("MAP_MIN_ZOOM", "11"))
+MAP_MAX_ZOOM = int(os.environ.get("MAP_MAX_ZOOM", "18"))
+
 # Where the content versions live: beside the pages when those are shared, otherwise in the
 # shared "default", so that every process sees a change at once.
 PAGE_CACHE_VERSIONS = "pages" if REDIS_URL else "default"

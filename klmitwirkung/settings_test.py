@@ -20,6 +20,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
     },
+    "tiles": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tiles"},
 }
 # Pages are rendered for every request, so that query counts measure the work; the page
 # cache is switched on by the `page_cache` fixture and in the browser journeys.

@@ -26,6 +26,8 @@ urlpatterns = [
     # For the load benchmark: what every page for a signed-in visitor costs at the least.
     path("healthz/session", views.healthz_session, name="healthz_session"),
     path("readyz", views.readyz, name="readyz"),
+    # Map tiles are the same in every language.
+    path("", include("maps.urls")),
 ]
 
 # Every page in German at its address without a prefix (every address ever shared keeps

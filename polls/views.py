@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -21,7 +21,7 @@ from core.page_cache import CONTENT, VOTES, every_citizen, scoped
 
 from .exports import decimal_comma, result_table, spreadsheet_safe, spreadsheet_writer
 from .forms import BallotForm
-from .models import Ballot, Poll, is_survey
+from .models import Ballot, Choice, Poll, is_survey
 from .permissions import (
     Obstacle,
     can_change_ballot,
@@ -158,7 +158,11 @@ class PollDetailView(View):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.poll = visible_poll(request, kwargs["slug"])
-        self.questions = list(self.poll.questions.prefetch_related("choices"))
+        self.questions = list(
+            self.poll.questions.prefetch_related(
+                Prefetch("choices", queryset=Choice.objects.select_related("place"))
+            )
+        )
 
     def get(self, request, slug):
         ballot = own_ballot(request, self.poll)
@@ -217,6 +221,8 @@ class PollDetailView(View):
             "changing": changing,
             "can_change": obstacle is None and is_replaceable(self.request.user, poll, ballot),
             "results_visible": can_see_results(self.request.user, poll),
+            # A location poll: its places on a map beside the ballot.
+            "has_map": any(question.places for question in self.questions),
         }
         return render(self.request, self.template_name, context)
 

@@ -108,6 +108,13 @@ def project(objects):
     return objects["project"].slug
 
 
+def map_tile(objects):
+    from maps.tiles import tile_of
+
+    x, y = tile_of(49.4439, 7.7707, 15)  # the Stiftsplatz
+    return reverse("maps:tile", args=[15, x, y])
+
+
 def poll(objects):
     return objects["poll"].slug
 
@@ -136,6 +143,7 @@ URLS = {
     "healthz": plain("healthz"),
     "healthz_session": plain("healthz_session"),
     "readyz": plain("readyz"),
+    "maps:tile": map_tile,
     "admin:index": plain("admin:index"),
     "admin:login": plain("admin:login"),
     "accounts:profile": plain("accounts:profile"),
@@ -201,6 +209,7 @@ URLS = {
 PUBLIC = {
     "home",
     "healthz",
+    "maps:tile",
     "healthz_session",
     "account_login",
     "account_signup",

@@ -17,7 +17,7 @@ class ChoiceInline(TranslationTabularInline):
     model = Choice
     formset = LabelledInlineFormSet
     extra = 1
-    fields = ["position", "label", "description", "image", "image_alt"]
+    fields = ["position", "label", "description", "image", "image_alt", "place"]
 
     def has_add_permission(self, request, obj=None):
         return not (obj is not None and answers_exist(obj.poll)) and super().has_add_permission(

@@ -268,6 +268,12 @@ class Question(models.Model):
     def has_choices(self):
         return self.kind != self.Kind.TEXT
 
+    @property
+    def places(self):
+        """The places of its choices, for the map beside the ballot (choices with their
+        places fetched: `Prefetch("choices", Choice.objects.select_related("place"))`)."""
+        return [choice.place for choice in self.choices.all() if choice.place_id]
+
 
 def is_survey(questions):
     """Whether these questions make a survey rather than a vote.
@@ -292,6 +298,16 @@ class Choice(models.Model):
         max_length=200,
         blank=True,
         help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
+    # A choice that is a place (a location poll): the ballot shows the places on a map too.
+    place = models.ForeignKey(
+        "maps.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="poll_choices",
+        help_text=_("For a choice that is a place: it is shown on a map beside the ballot."),
     )
 
     class Meta:

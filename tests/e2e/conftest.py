@@ -134,6 +134,7 @@ DATA_MIGRATIONS = [
     ("proposals", "0002_staff_permissions"),
     ("comments", "0002_staff_permissions"),
     ("newsletter", "0002_staff_permissions"),
+    ("maps", "0002_editor_permissions"),
 ]
 
 

@@ -206,3 +206,18 @@ def test_paper_counts_find_their_choice_by_german_label_whatever_language_is_act
     assert counts["Gekühlte Fächer für Lebensmittel"] == 8
     choice = Choice.objects.get(label_de="Am Stiftsplatz", question__poll__slug="ausprobierbox")
     assert choice.label_en == "On Stiftsplatz"
+
+
+def test_the_ausprobierbox_survey_shows_its_locations_on_a_map(demo, client):
+    poll = Poll.objects.get(slug="ausprobierbox")
+    where = poll.questions.get(position=1)
+    assert [choice.place.name for choice in where.choices.order_by("position")] == [
+        "Hauptbahnhof",
+        "Stiftsplatz",
+        "Schillerplatz",
+        "Fackelstraße",
+        "Rathaus (Willy-Brandt-Platz)",
+    ]
+    html = client.get(poll.get_absolute_url()).text
+    assert "Karte der Orte von Frage 1" in html
+    assert "Ort: Stiftsplatz, vor der Stiftskirche" in html

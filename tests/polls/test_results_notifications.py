@@ -239,12 +239,14 @@ def test_results_that_are_no_news_by_the_time_the_task_runs_send_nothing(
 
 def test_seeding_the_demo_mails_nobody_about_results(settings, django_capture_on_commit_callbacks):
     from demo.accounts import seed_users
+    from demo.places import seed_places
     from demo.polls import seed_polls
     from demo.projects import seed_projects
 
     settings.DEBUG = True
     seed_users()
     seed_projects()
+    seed_places()
     with django_capture_on_commit_callbacks(execute=True):
         seed_polls()
     assert Poll.objects.get(slug="stadt-raum-wir-2022").results_published

@@ -13,6 +13,7 @@ from django.utils import translation
 from demo.accounts import DEMO_TOTP_SECRET, seed_users
 from demo.moderation import seed_reason_templates
 from demo.pages import seed_pages
+from demo.places import seed_places
 from demo.polls import seed_polls
 from demo.projects import seed_projects
 from demo.proposals import seed_proposals
@@ -45,14 +46,15 @@ class Command(BaseCommand):
             logins = seed_users()
             pages = seed_pages()
             projects = seed_projects()
+            places = seed_places()
             polls = seed_polls()
             reason_templates = seed_reason_templates()
             proposals, comments = seed_proposals()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready ({pages} new pages, {projects} new projects, "
-                f"{polls} new polls, {proposals} new proposals, {comments} new comments, "
-                f"{reason_templates} new reason templates)."
+                f"{places} new places, {polls} new polls, {proposals} new proposals, "
+                f"{comments} new comments, {reason_templates} new reason templates)."
             )
         )
         login_url = settings.SITE_URL + reverse("account_login")

@@ -1,0 +1,64 @@
+"""The map on a page: `{% map_assets %}` once in the head, `{% place_map ... %}` where it shows.
+
+The map is an addition: the places it shows are always listed as text on the same page
+(the caller's list, which the map's caption points to), and without JavaScript the map is
+not shown at all. Its tiles come from our own origin (maps/tiles.py).
+"""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext
+
+register = template.Library()
+
+
+def tile_address():
+    """The tiles' address for the map library: /karte/kacheln/{z}/{x}/{y}.png."""
+    return (
+        reverse("maps:tile", args=[0, 1, 2])
+        .replace("/0/", "/{z}/", 1)
+        .replace("/1/", "/{x}/", 1)
+        .replace("/2.png", "/{y}.png", 1)
+    )
+
+
+def attribution():
+    return settings.MAP_ATTRIBUTION or gettext("Schematic map: KLmitWirkung")
+
+
+@register.inclusion_tag("maps/_assets.html")
+def map_assets():
+    return {}
+
+
+@register.inclusion_tag("maps/_map.html")
+def place_map(places, prefix, key, label):
+    """A map of `places` (objects with `name`, `point` and `description`), with the id
+    "{prefix}-{key}-karte"; `label` names it for screen readers. The page lists the same
+    places as text in the element with the id "{prefix}-{key}-antworten"."""
+    map_id = f"{prefix}-{key}-karte"
+    listed_at = f"{prefix}-{key}-antworten"
+    markers = [
+        {"name": place.name, "point": place.point, "description": place.description}
+        for place in places
+    ]
+    return {
+        "map_id": map_id,
+        "markers_id": f"{map_id}-markers",
+        "label": label,
+        "listed_at": listed_at,
+        "markers": markers,
+        "options": json.dumps(
+            {
+                "tiles": tile_address(),
+                "bounds": settings.MAP_BOUNDS,
+                "minZoom": settings.MAP_MIN_ZOOM,
+                "maxZoom": settings.MAP_MAX_ZOOM,
+                "attribution": attribution(),
+            }
+        ),
+        "attribution": attribution(),
+    }
