@@ -11,7 +11,10 @@ class LabelledInlineFormSet(BaseInlineFormSet):
         super().add_fields(form, index)
         for field in form.fields.values():
             if field.label and not field.widget.is_hidden:
-                field.widget.attrs.setdefault("aria-label", field.label)
+                # A foreign key's select sits inside the admin's wrapper (with its "+"
+                # link): the select itself needs the name.
+                widget = getattr(field.widget, "widget", field.widget)
+                widget.attrs.setdefault("aria-label", field.label)
 
 
 class LabelledFileWidget(AdminFileWidget):
