@@ -18,15 +18,15 @@ from accounts.permissions import can_delete_account
 from comments import privacy as comments_privacy
 from comments.models import Comment
 from core import page_cache
+from mapconsultations import privacy as mapconsultations_privacy
 from moderation import privacy as moderation_privacy
-from moderation.models import ModerationState
+from moderation.models import ModerationState, moderated_models
 from moderation.services import forget_words
 from newsletter import privacy as newsletter_privacy
 from outbox import privacy as outbox_privacy
 from polls import privacy as polls_privacy
 from projects import privacy as projects_privacy
 from proposals import privacy as proposals_privacy
-from proposals.models import Proposal
 
 FORMAT_VERSION = 1
 
@@ -38,6 +38,7 @@ EXPORT_PARTS = (
     projects_privacy.export_for,
     proposals_privacy.export_for,
     comments_privacy.export_for,
+    mapconsultations_privacy.export_for,
     polls_privacy.export_for,
     moderation_privacy.export_for,
     newsletter_privacy.export_for,
@@ -132,7 +133,7 @@ def prepare_account_deletion(user):
     every device end, and public pages that showed its
     name are out of date after the commit and removed from the cache.
     """
-    for model in (Comment, Proposal):
+    for model in moderated_models():
         never_public = model.objects.filter(author=user, moderation_state__in=NEVER_PUBLIC)
         forget_words(model=model, pks=never_public.values_list("pk", flat=True))
         never_public.delete()

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "polls",
     "moderation",
     "proposals",
+    "mapconsultations",
     "comments",
     "newsletter",
     # The top comes last: its admin module refines what the apps registered.
@@ -316,6 +317,7 @@ CONTRIBUTION_RATE_LIMITS = {
     "proposal": os.environ.get("RATE_LIMIT_PROPOSALS", "5/d"),
     "comment": os.environ.get("RATE_LIMIT_COMMENTS", "30/h"),
     "report": os.environ.get("RATE_LIMIT_REPORTS", "20/h"),
+    "map_entry": os.environ.get("RATE_LIMIT_MAP_ENTRIES", "20/h"),
 }
 # Newsletter confirmation mails (see newsletter/services.py): per address, so that nobody
 # can flood someone's inbox, and per client IP address, so that nobody can try many.

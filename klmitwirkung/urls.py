@@ -40,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("konto/", include("accounts.urls")),
     path("konto/", include("klmitwirkung.privacy_urls")),
     path("konto/", include("allauth.urls")),
+    # A project's formats live under its address.
+    path("projekte/<slug:project>/karte/", include("mapconsultations.urls")),
     path("projekte/", include("projects.urls")),
     path("abstimmungen/", include("polls.urls")),
     path("vorschlaege/", include("proposals.urls")),

@@ -21,6 +21,7 @@ from polls.services import cast_ballot
 from proposals.services import support_proposal
 from tests.accounts.factories import UserFactory
 from tests.comments.factories import CommentFactory
+from tests.mapconsultations.factories import EntryFactory
 from tests.polls.factories import poll_with_questions
 from tests.polls.test_views import ballot_data
 from tests.projects.factories import ProjectFactory
@@ -51,6 +52,9 @@ def site():
         "pages:detail": page.get_absolute_url() if page else None,
         # The moderator's comments of new_content() are found by their words.
         "search": "/suche/?q=weiter",
+        "mapconsultations:detail": EntryFactory(
+            consultation__project=project
+        ).consultation.get_absolute_url(),
         "objects": {"project": project, "poll": poll, "proposal": proposal},
     }
 

@@ -21,6 +21,7 @@ from moderation.models import ModerationState
 from pages.models import Page
 from tests.accounts.factories import UserFactory
 from tests.comments.factories import CommentFactory
+from tests.mapconsultations.factories import EntryFactory
 from tests.newsletter.factories import SubscriberFactory
 from tests.polls.factories import poll_with_questions
 from tests.projects.factories import ProjectFactory, ProjectUpdateFactory
@@ -108,6 +109,16 @@ def project(objects):
     return objects["project"].slug
 
 
+def map_consultation(name):
+    def path(objects):
+        consultation = objects["map"]
+        return reverse(
+            name, kwargs={"project": consultation.project.slug, "slug": consultation.slug}
+        )
+
+    return path
+
+
 def map_tile(objects):
     from maps.tiles import tile_of
 
@@ -144,6 +155,9 @@ URLS = {
     "healthz_session": plain("healthz_session"),
     "readyz": plain("readyz"),
     "maps:tile": map_tile,
+    "mapconsultations:detail": map_consultation("mapconsultations:detail"),
+    "mapconsultations:geojson": map_consultation("mapconsultations:geojson"),
+    "mapconsultations:csv": map_consultation("mapconsultations:csv"),
     "admin:index": plain("admin:index"),
     "admin:login": plain("admin:login"),
     "accounts:profile": plain("accounts:profile"),
@@ -208,6 +222,9 @@ URLS = {
 }
 PUBLIC = {
     "home",
+    "mapconsultations:detail",
+    "mapconsultations:geojson",
+    "mapconsultations:csv",
     "healthz",
     "maps:tile",
     "healthz_session",
@@ -284,6 +301,7 @@ def objects(db):
         "own_comment": CommentFactory(author=citizen, target=project_),
         "page": Page.objects.create(slug="impressum", title="Impressum", body="<p>Text</p>"),
         "subscriber": SubscriberFactory(pending=True),
+        "map": EntryFactory(consultation__project=project_).consultation,
     }
 
 
@@ -334,7 +352,9 @@ def inline_code_problems(html, scripts):
     nonces = {value[len("'nonce-") : -1] for value in scripts if value.startswith("'nonce-")}
     for attributes in re.findall(r"<script\b([^>]*)>", html):
         nonce = re.search(r'\bnonce="([^"]+)"', attributes)
-        if "src=" not in attributes and (not nonce or nonce[1] not in nonces):
+        # A data block (json_script) is never run; CSP does not apply to it.
+        is_data = re.search(r'\btype="application/(ld\+)?json"', attributes)
+        if "src=" not in attributes and not is_data and (not nonce or nonce[1] not in nonces):
             problems.append(f"inline script without the response's nonce: <script{attributes}>")
     if re.search(r"<style\b", html):
         problems.append("a <style> element")

@@ -1,8 +1,10 @@
-"""The map on a page: `{% map_assets %}` once in the head, `{% place_map ... %}` where it shows.
+"""The map on a page: `{% map_assets %}` once in the head, `{% place_map ... %}` where it
+shows places, `{% point_picker ... %}` where a point is chosen on it.
 
 The map is an addition: the places it shows are always listed as text on the same page
-(the caller's list, which the map's caption points to), and without JavaScript the map is
-not shown at all. Its tiles come from our own origin (maps/tiles.py).
+(the caller's list, which the map's caption points to), a point can always be given
+without it (a named place), and without JavaScript the map is not shown at all. Its tiles
+come from our own origin (maps/tiles.py).
 """
 
 import json
@@ -29,6 +31,19 @@ def attribution():
     return settings.MAP_ATTRIBUTION or gettext("Schematic map: KLmitWirkung")
 
 
+def options():
+    """What the script needs to draw the map: tiles, area, zoom levels, credit."""
+    return json.dumps(
+        {
+            "tiles": tile_address(),
+            "bounds": settings.MAP_BOUNDS,
+            "minZoom": settings.MAP_MIN_ZOOM,
+            "maxZoom": settings.MAP_MAX_ZOOM,
+            "attribution": attribution(),
+        }
+    )
+
+
 @register.inclusion_tag("maps/_assets.html")
 def map_assets():
     return {}
@@ -36,9 +51,10 @@ def map_assets():
 
 @register.inclusion_tag("maps/_map.html")
 def place_map(places, prefix, key, label):
-    """A map of `places` (objects with `name`, `point` and `description`), with the id
-    "{prefix}-{key}-karte"; `label` names it for screen readers. The page lists the same
-    places as text in the element with the id "{prefix}-{key}-antworten"."""
+    """A map of `places` (objects with `name`, `point` and `description`: places, or
+    maps.markers.Marker), with the id "{prefix}-{key}-karte"; `label` names it for screen
+    readers. The page lists the same places as text in the element with the id
+    "{prefix}-{key}-antworten"."""
     map_id = f"{prefix}-{key}-karte"
     listed_at = f"{prefix}-{key}-antworten"
     markers = [
@@ -51,14 +67,22 @@ def place_map(places, prefix, key, label):
         "label": label,
         "listed_at": listed_at,
         "markers": markers,
-        "options": json.dumps(
-            {
-                "tiles": tile_address(),
-                "bounds": settings.MAP_BOUNDS,
-                "minZoom": settings.MAP_MIN_ZOOM,
-                "maxZoom": settings.MAP_MAX_ZOOM,
-                "attribution": attribution(),
-            }
-        ),
+        "options": options(),
+        "attribution": attribution(),
+    }
+
+
+@register.inclusion_tag("maps/_picker.html")
+def point_picker(form, label):
+    """A map on which a point is placed with the mouse, or with the keyboard (arrow keys
+    move the map, Enter places the point at the cross in its middle), for the `latitude`
+    and `longitude` fields of `form` (hidden inputs). Without JavaScript it is not shown:
+    the form offers the named places instead."""
+    return {
+        "map_id": f"{form.prefix or 'form'}-picker",
+        "label": label,
+        "latitude": form["latitude"].auto_id,
+        "longitude": form["longitude"].auto_id,
+        "options": options(),
         "attribution": attribution(),
     }

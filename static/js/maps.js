@@ -57,6 +57,12 @@
       maxZoom: options.maxZoom,
       bounds: area.pad(0.2),
     }).addTo(map);
+    if (canvas.dataset.pickLatitude) {
+      map.fitBounds(area);
+      map.setZoom(map.getZoom() + 1);
+      picker(map, canvas, area);
+      return;
+    }
     var markers = JSON.parse(document.getElementById(canvas.dataset.markers).textContent);
     var points = [];
     markers.forEach(function (marker) {
@@ -70,6 +76,41 @@
     } else {
       map.fitBounds(area);
     }
+  }
+
+  // A point chosen on the map goes into the form's hidden fields; the status line says it.
+  function picker(map, canvas, area) {
+    var latitude = document.getElementById(canvas.dataset.pickLatitude);
+    var longitude = document.getElementById(canvas.dataset.pickLongitude);
+    var status = document.getElementById(canvas.dataset.pickStatus);
+    var marker = null;
+    function place(point) {
+      if (!area.contains(point)) {
+        status.textContent = status.dataset.outside;
+        return;
+      }
+      latitude.value = point.lat.toFixed(6);
+      longitude.value = point.lng.toFixed(6);
+      if (marker) {
+        marker.setLatLng(point);
+      } else {
+        marker = window.L.marker(point, { icon: icon(), keyboard: false, interactive: false }).addTo(map);
+      }
+      status.textContent =
+        status.dataset.placed + " " + point.lat.toFixed(5) + " N, " + point.lng.toFixed(5) + " E.";
+    }
+    if (latitude.value && longitude.value) {
+      place(window.L.latLng(parseFloat(latitude.value), parseFloat(longitude.value)));
+    }
+    map.on("click", function (event) {
+      place(event.latlng);
+    });
+    canvas.addEventListener("keydown", function (event) {
+      if (event.target === canvas && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        place(map.getCenter());
+      }
+    });
   }
 
   function start() {

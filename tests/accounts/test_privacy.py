@@ -23,6 +23,7 @@ from projects.models import Follow
 from proposals.models import Proposal, Support
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.comments.factories import CommentFactory
+from tests.mapconsultations.factories import EntryFactory
 from tests.newsletter.factories import SubscriberFactory
 from tests.polls.factories import BallotFactory, PaperBatchFactory, poll_with_questions
 from tests.projects.factories import ProjectFactory
@@ -49,6 +50,7 @@ EXPORTED = {
     ("moderation.Report", "reporter"): "reports",
     ("moderation.Decision", "author"): "moderation_decisions",
     ("projects.Follow", "user"): "follows",
+    ("mapconsultations.Entry", "author"): "map_entries",
 }
 # Links that are deliberately not in the export, each with the reason.
 EXEMPT = {
@@ -63,6 +65,7 @@ EXEMPT = {
     ("proposals.Proposal", "response_by"): "staff action; the city answers as the city",
     ("proposals.StatusEntry", "changed_by"): "staff action; the city answers as the city",
     ("comments.Comment", "moderated_by"): "staff action; moderators stay anonymous",
+    ("mapconsultations.Entry", "moderated_by"): "staff action; moderators stay anonymous",
     ("newsletter.Issue", "sent_by"): "staff action (who sent a newsletter issue)",
 }
 # The person's own fields and their key in the export's "account" section.
@@ -184,6 +187,9 @@ def person(moderator, other):
     TextAnswer.objects.create(ballot=ballot, question=free, text="Mehr Schatten bitte.")
     others_ballot = BallotFactory(poll=poll, user=other, choices=[single.choices.last()])
     TextAnswer.objects.create(ballot=others_ballot, question=free, text="Bernds Freitext")
+
+    EntryFactory(author=person, text="Annas Hitzeort am Stiftsplatz")
+    EntryFactory(author=other, text="Bernds Hitzeort")
 
     # Newsletter subscriptions belong to a person through a confirmed address, not a link.
     SubscriberFactory(email="anna@example.org", consent_text="Annas Einwilligung")

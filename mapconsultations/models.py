@@ -1,0 +1,197 @@
+"""Map consultations („Kartenbeteiligung“): citizens place a point on the city's map with a
+category and a short text („Hier ist es im Sommer zu heiß“), or choose a named place
+instead. Entries are contributions like proposals: pre-moderated, and listed as text beside
+the map, so that every entry can be made and read without the map."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.html import sanitize_fields
+from maps.models import COORDINATE, Place, within_area
+from moderation.models import Moderated, ModeratedQuerySet
+from projects.models import Project
+
+TEXT_MAX_LENGTH = 1000
+
+
+class ConsultationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True, project__is_published=True)
+
+
+class Consultation(models.Model):
+    """One map consultation of a project, open between two dates."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.PROTECT,
+        related_name="map_consultations",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("HTML, sanitised."))
+    opens_at = models.DateTimeField(_("open from"))
+    closes_at = models.DateTimeField(_("open until"))
+    is_published = models.BooleanField(_("published"), default=False)
+
+    objects = ConsultationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("map consultation")
+        verbose_name_plural = _("map consultations")
+        ordering = ["-opens_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")),
+                name="mapconsultations_closes_after_it_opens",
+                violation_error_message=_("The end must be after the start."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "mapconsultations:detail", kwargs={"project": self.project.slug, "slug": self.slug}
+        )
+
+    def clean(self):
+        sanitize_fields(self, "intro")
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The end must be after the start.")})
+
+    def is_open(self, now=None):
+        now = now or timezone.now()
+        return self.opens_at <= now < self.closes_at
+
+
+class Category(models.Model):
+    """What an entry says about its place, as the editors put it."""
+
+    consultation = models.ForeignKey(
+        Consultation,
+        verbose_name=_("map consultation"),
+        on_delete=models.CASCADE,
+        related_name="categories",
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("For example “Hier ist es im Sommer zu heiß”.")
+    )
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["consultation", "position", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class EntryQuerySet(ModeratedQuerySet):
+    def for_moderation(self):
+        """What the moderation queue and admin show of each entry, without a query per row."""
+        return self.select_related("author", "category", "place", "consultation__project")
+
+    def for_list(self):
+        return self.select_related("author", "category", "place").order_by("-created_at", "-pk")
+
+    def per_category(self):
+        return self.order_by().values("category").annotate(n=Count("pk"))
+
+
+class Entry(Moderated):
+    """A point on the map with a category and a short text, by a citizen."""
+
+    consultation = models.ForeignKey(
+        Consultation,
+        verbose_name=_("map consultation"),
+        on_delete=models.CASCADE,
+        related_name="entries",
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="entries"
+    )
+    text = models.TextField(
+        _("text"), validators=[MaxLengthValidator(TEXT_MAX_LENGTH)], help_text=_("Plain text.")
+    )
+    latitude = models.DecimalField(_("latitude"), **COORDINATE)
+    longitude = models.DecimalField(_("longitude"), **COORDINATE)
+    # Chosen from the named places (without the map), or none when placed on the map.
+    place = models.ForeignKey(
+        Place,
+        verbose_name=_("named place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="map_entries",
+    )
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("map entry")
+        verbose_name_plural = _("map entries")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["consultation", "moderation_state", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90, latitude__lte=90)
+                & Q(longitude__gte=-180, longitude__lte=180),
+                name="mapconsultations_entry_on_earth",
+            ),
+        ]
+
+    def __str__(self):
+        return self.moderation_title()
+
+    def clean(self):
+        super().clean()
+        if (
+            self.category_id
+            and self.consultation_id
+            and self.category.consultation_id != self.consultation_id
+        ):
+            raise ValidationError({"category": _("Please choose one of the categories.")})
+        if (
+            self.latitude is not None
+            and self.longitude is not None
+            and not within_area(self.latitude, self.longitude)
+        ):
+            raise ValidationError(
+                _("This point lies outside the map. Please choose a place in the city.")
+            )
+
+    def get_absolute_url(self):
+        return f"{self.consultation.get_absolute_url()}#eintrag-{self.pk}"
+
+    @property
+    def point(self):
+        return [float(self.latitude), float(self.longitude)]
+
+    @property
+    def where(self):
+        """The place in words: its name, or the point in degrees."""
+        if self.place_id:
+            return self.place.name
+        return f"{self.latitude:.5f} N, {self.longitude:.5f} E"
+
+    def moderation_title(self):
+        return f"{self.category.name}: {self.where}"
+
+    def moderation_text(self):
+        return self.text
+
+    def moderation_context(self):
+        return self.consultation
+
+    @property
+    def moderation_project(self):
+        return self.consultation.project

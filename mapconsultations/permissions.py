@@ -1,0 +1,23 @@
+"""Who may do what with map consultations: plain predicates for views and templates."""
+
+from accounts.permissions import can_take_part
+from moderation.models import can_moderate
+
+
+def can_see_consultation(user, consultation):
+    return (consultation.is_published and consultation.project.is_published) or (
+        user.is_authenticated and user.is_staff
+    )
+
+
+def can_add_entry(user, consultation):
+    """Signed in with a confirmed address, while the consultation is open."""
+    return can_take_part(user) and consultation.is_published and consultation.is_open()
+
+
+def can_see_entry(user, entry):
+    return (
+        entry.is_published
+        or can_moderate(user)
+        or (user.is_authenticated and entry.author_id == user.pk)
+    )

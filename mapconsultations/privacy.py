@@ -1,0 +1,32 @@
+"""A person's map entries, for the data export (deleting the account: klmitwirkung.privacy
+deletes what was never public, like every contribution; the rest stays without the name)."""
+
+from .models import Entry
+
+
+def export_for(user):
+    entries = (
+        Entry.objects.filter(author=user)
+        .select_related("consultation__project", "category", "place")
+        .order_by("created_at", "pk")
+    )
+    return {
+        "map_entries": [
+            {
+                "id": entry.pk,
+                "url": entry.get_absolute_url(),
+                "map_consultation": entry.consultation.title,
+                "category": entry.category.name,
+                "text": entry.text,
+                "place": entry.place.name if entry.place_id else None,
+                "latitude": str(entry.latitude),
+                "longitude": str(entry.longitude),
+                "submitted_at": entry.created_at,
+                "published_at": entry.published_at,
+                "moderation_state": entry.moderation_state,
+                "moderation_state_display": entry.get_moderation_state_display(),
+                "moderation_reason": entry.moderation_reason,
+            }
+            for entry in entries
+        ]
+    }

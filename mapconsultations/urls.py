@@ -1,0 +1,17 @@
+from django.urls import path
+
+from core.page_cache import cache_public_page
+
+from . import views
+
+app_name = "mapconsultations"
+
+urlpatterns = [
+    path(
+        "<slug:slug>/",
+        cache_public_page(views.ConsultationView.as_view(), params=["kategorie", "page"]),
+        name="detail",
+    ),
+    path("<slug:slug>/eintraege.geojson", views.entries_geojson, name="geojson"),
+    path("<slug:slug>/eintraege.csv", views.entries_csv, name="csv"),
+]
