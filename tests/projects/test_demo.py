@@ -85,3 +85,19 @@ def test_seeding_under_english_still_writes_german_and_english_apart(demo):
     assert Proposal.objects.get(title=proposal.title).topic.name_de == "Bildung"
     with translation.override("de"):
         assert Project.objects.get(slug="digitale-lernorte").title == "Digitale Lernorte"
+
+
+def test_the_demo_has_a_heat_spot_map_with_released_and_waiting_entries(demo, client):
+    from mapconsultations.models import Consultation
+
+    consultation = Consultation.objects.get(slug="hitzeorte")
+    assert consultation.is_open() and consultation.project.slug == "digitaler-waermeatlas"
+    entries = consultation.entries.all()
+    assert entries.published().count() == 7
+    assert entries.pending().get().author.email == "buergerin@example.org"
+    page = client.get(consultation.get_absolute_url()).text
+    assert "7 Einträge" in page
+    assert "Ein Trinkbrunnen in der Fußgängerzone" in page
+    assert "Vor dem Rathaus fehlen Bäume." not in page
+    english = client.get("/en" + consultation.get_absolute_url()).text
+    assert "Heat spots downtown" in english

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from demo.accounts import DEMO_TOTP_SECRET, seed_users
+from demo.mapconsultations import seed_map_consultations
 from demo.moderation import seed_reason_templates
 from demo.pages import seed_pages
 from demo.places import seed_places
@@ -48,13 +49,15 @@ class Command(BaseCommand):
             projects = seed_projects()
             places = seed_places()
             polls = seed_polls()
+            maps = seed_map_consultations()
             reason_templates = seed_reason_templates()
             proposals, comments = seed_proposals()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready ({pages} new pages, {projects} new projects, "
-                f"{places} new places, {polls} new polls, {proposals} new proposals, "
-                f"{comments} new comments, {reason_templates} new reason templates)."
+                f"{places} new places, {maps} new map consultations, {polls} new polls, "
+                f"{proposals} new proposals, {comments} new comments, "
+                f"{reason_templates} new reason templates)."
             )
         )
         login_url = settings.SITE_URL + reverse("account_login")
