@@ -98,6 +98,7 @@ def count(poll):
             online=Coalesce(Subquery(online_selections, output_field=IntegerField()), 0),
             paper=Coalesce(Subquery(paper_votes, output_field=IntegerField()), 0),
         )
+        .select_related("place")
         .order_by("question", "position", "pk")
     )
     choice_respondents = (

@@ -241,6 +241,12 @@ class PollResultsView(View):
         }
         if context["visible"]:
             context["results"] = tally(poll)
+            # A location poll: its results on a map beside the tables.
+            context["has_map"] = any(
+                row.choice.place_id
+                for result in context["results"].choice_questions
+                for row in result.choices
+            )
         return render(request, self.template_name, context)
 
 

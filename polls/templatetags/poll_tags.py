@@ -5,6 +5,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from maps.markers import Marker
 from polls.models import Poll
 
 register = template.Library()
@@ -46,3 +47,20 @@ def project_polls(context, project):
     now = timezone.now()
     polls.sort(key=lambda poll: (poll.is_closed(now), poll.is_upcoming(now)))
     return {"polls": polls, "request": context.get("request")}
+
+
+@register.simple_tag
+def result_markers(question_result):
+    """The places of a location question with their votes, for the map of the results."""
+    return [
+        Marker(
+            name=f"{row.choice.label} ({row.choice.place.name})",
+            point=row.choice.place.point,
+            description=ngettext(
+                "%(total)d vote, %(share)s %%", "%(total)d votes, %(share)s %%", row.total
+            )
+            % {"total": row.total, "share": formats.number_format(row.share, 1)},
+        )
+        for row in question_result.choices
+        if row.choice.place_id
+    ]

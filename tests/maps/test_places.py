@@ -104,3 +104,25 @@ def test_the_places_cost_no_query_however_many(client):
     assert count_queries(client, few.get_absolute_url()) == count_queries(
         client, many.get_absolute_url()
     )
+
+
+def test_the_results_of_a_location_poll_are_on_a_map_and_in_the_table(client):
+    from tests.polls.factories import BallotFactory
+
+    poll, question = location_poll(2)
+    first, second = question.choices.order_by("position")
+    BallotFactory(poll=poll, choices=[first])
+    BallotFactory(poll=poll, choices=[first])
+    BallotFactory(poll=poll, choices=[second])
+    html = client.get(poll.get_results_url()).text
+    assert "/static/vendor/leaflet-1.9.4/leaflet.js" in html.split("</head>")[0]
+    markers_id = f"ergebnis-{question.pk}-karte-markers"
+    found = re.search(
+        rf'<script id="{markers_id}" type="application/json">(.*?)</script>', html, re.S
+    )
+    markers = json.loads(found.group(1))
+    assert [(m["name"], m["description"]) for m in markers] == [
+        ("Standort 0 (Ort 0)", "2 Stimmen, 66,7 %"),
+        ("Standort 1 (Ort 1)", "1 Stimme, 33,3 %"),
+    ]
+    assert f'id="ergebnis-{question.pk}-antworten"' in html  # the table the map points to
