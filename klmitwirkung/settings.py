@@ -309,7 +309,12 @@ TASKS = {
 URLIZE_ASSUME_HTTPS = True
 
 # What can be commented on (see comments/models.py for what such a model offers).
-COMMENT_TARGETS = ["projects.Project", "polls.Poll", "proposals.Proposal"]
+COMMENT_TARGETS = [
+    "projects.Project",
+    "polls.Poll",
+    "proposals.Proposal",
+    "mapconsultations.Entry",
+]
 
 # New contributions per person and window (see core/ratelimit.py): enough for
 # anyone taking part in earnest, too few for a flood.

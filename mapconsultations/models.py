@@ -3,14 +3,18 @@ category and a short text („Hier ist es im Sommer zu heiß“), or choose a na
 instead. Entries are contributions like proposals: pre-moderated, and listed as text beside
 the map, so that every entry can be made and read without the map."""
 
+from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from comments.models import Comment
 from core.html import sanitize_fields
 from maps.models import COORDINATE, Place, within_area
 from moderation.models import Moderated, ModeratedQuerySet
@@ -101,7 +105,29 @@ class EntryQuerySet(ModeratedQuerySet):
         return self.select_related("author", "category", "place", "consultation__project")
 
     def for_list(self):
-        return self.select_related("author", "category", "place").order_by("-created_at", "-pk")
+        return (
+            self.select_related("author", "category", "place", "consultation__project")
+            .with_comment_count()
+            .order_by("-created_at", "-pk")
+        )
+
+    def with_comment_count(self):
+        """Released, undeleted comments on each entry as `comment_count`, in the same query."""
+        comments = (
+            Comment.objects.published()
+            .filter(
+                content_type=ContentType.objects.get_for_model(self.model),
+                object_id=OuterRef("pk"),
+                deleted_at__isnull=True,
+            )
+            .order_by()
+            .values("object_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            comment_count=Coalesce(Subquery(comments, output_field=IntegerField()), Value(0))
+        )
 
     def per_category(self):
         return self.order_by().values("category").annotate(n=Count("pk"))
@@ -133,6 +159,9 @@ class Entry(Moderated):
         on_delete=models.PROTECT,
         related_name="map_entries",
     )
+
+    # Deleting an entry deletes its discussion (comments know no page by themselves).
+    comments = GenericRelation("comments.Comment")
 
     objects = EntryQuerySet.as_manager()
 
@@ -170,7 +199,17 @@ class Entry(Moderated):
             )
 
     def get_absolute_url(self):
-        return f"{self.consultation.get_absolute_url()}#eintrag-{self.pk}"
+        return reverse(
+            "mapconsultations:entry",
+            kwargs={
+                "project": self.consultation.project.slug,
+                "slug": self.consultation.slug,
+                "pk": self.pk,
+            },
+        )
+
+    def comments_allowed(self):
+        return self.is_published
 
     @property
     def point(self):

@@ -21,7 +21,7 @@ from maps.markers import Marker
 
 from .forms import EntryForm
 from .models import Consultation, Entry
-from .permissions import can_add_entry, can_see_consultation
+from .permissions import can_add_entry, can_see_consultation, can_see_entry
 from .services import add_entry
 
 ENTRIES_PER_PAGE = 20
@@ -91,6 +91,7 @@ class ConsultationView(View):
                         ),
                     )
                 return redirect(f"{self.consultation.get_absolute_url()}#eintrag-{entry.pk}")
+
         return self.render(form, status=400)
 
     def render(self, form, status=200):
@@ -132,6 +133,33 @@ class ConsultationView(View):
             "is_open": self.consultation.is_open(),
         }
         return render(self.request, self.template_name, context, status=status)
+
+
+class EntryView(View):
+    """One entry with its place on the map and its discussion."""
+
+    page_cache_shows = [CONTENT]  # the entry and its comments; no votes
+    template_name = "mapconsultations/entry_detail.html"
+
+    def get(self, request, project, slug, pk):
+        consultation = visible_consultation(request, project, slug)
+        entry = get_object_or_404(
+            Entry.objects.filter(consultation=consultation).select_related(
+                "author", "category", "place"
+            ),
+            pk=pk,
+        )
+        if not can_see_entry(request.user, entry):
+            raise Http404("No such entry")
+        entry.consultation = consultation
+        marker = Marker(name=f"{entry.category.name}: {entry.where}", point=entry.point)
+        context = {
+            "consultation": consultation,
+            "project": consultation.project,
+            "entry": entry,
+            "markers": [marker],
+        }
+        return render(request, self.template_name, context)
 
 
 def published_entries(consultation):

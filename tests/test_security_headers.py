@@ -158,6 +158,7 @@ URLS = {
     "mapconsultations:detail": map_consultation("mapconsultations:detail"),
     "mapconsultations:geojson": map_consultation("mapconsultations:geojson"),
     "mapconsultations:csv": map_consultation("mapconsultations:csv"),
+    "mapconsultations:entry": lambda objects: objects["map_entry"].get_absolute_url(),
     "admin:index": plain("admin:index"),
     "admin:login": plain("admin:login"),
     "accounts:profile": plain("accounts:profile"),
@@ -225,6 +226,7 @@ PUBLIC = {
     "mapconsultations:detail",
     "mapconsultations:geojson",
     "mapconsultations:csv",
+    "mapconsultations:entry",
     "healthz",
     "maps:tile",
     "healthz_session",
@@ -301,7 +303,8 @@ def objects(db):
         "own_comment": CommentFactory(author=citizen, target=project_),
         "page": Page.objects.create(slug="impressum", title="Impressum", body="<p>Text</p>"),
         "subscriber": SubscriberFactory(pending=True),
-        "map": EntryFactory(consultation__project=project_).consultation,
+        "map": (map_entry := EntryFactory(consultation__project=project_)).consultation,
+        "map_entry": map_entry,
     }
 
 

@@ -3,6 +3,7 @@ the keyboard, a third without JavaScript by choosing a named place; a moderator 
 them; the entries appear on the map, in the list and in the GeoJSON."""
 
 import json
+import re
 
 import pytest
 
@@ -119,3 +120,11 @@ def test_heat_spots_by_mouse_keyboard_and_without_javascript(new_tab, browser, l
     [feature] = json.loads(geojson.body())["features"]
     assert feature["properties"]["text"] == "Ohne Karte gewählt."
     assert feature["geometry"]["coordinates"] == [7.7707, 49.4439]
+
+    # The entry has a page of its own, with its place on the map and its discussion.
+    visitor.page.get_by_role("link", name=re.compile("^0 Kommentare")).click()
+    visitor.check_page()
+    assert visitor.page.get_by_role("heading", level=1).inner_text() == (
+        "Hier ist es im Sommer zu heiß: Stiftsplatz"
+    )
+    assert visitor.page.get_by_role("region", name="Karte dieses Eintrags").is_visible()

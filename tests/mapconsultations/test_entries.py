@@ -253,3 +253,48 @@ def test_a_deleted_account_s_released_entries_stay_without_name_and_waiting_ones
     assert list(Entry.objects.all()) == [kept]
     kept.refresh_from_db()
     assert kept.author is None
+
+
+# The page of one entry, with its discussion.
+
+
+@pytest.mark.parametrize(
+    "who, pending_status",
+    [("anonymous", 404), ("other", 404), ("author", 200), ("moderator", 200)],
+)
+def test_who_sees_an_entry_waiting_for_release(client, heat, who, pending_status, moderator):
+    consultation, hot, _bench = heat
+    author = UserFactory()
+    entry = EntryFactory(
+        consultation=consultation,
+        category=hot,
+        author=author,
+        moderation_state=ModerationState.PENDING,
+        published_at=None,
+    )
+    viewer = {"anonymous": None, "other": UserFactory(), "author": author, "moderator": moderator}
+    if viewer[who] is not None:
+        client.force_login(viewer[who])
+    assert client.get(entry.get_absolute_url()).status_code == pending_status
+
+
+def test_a_released_entry_is_discussed_on_its_own_page(client, user, heat):
+    from comments.services import post_comment
+
+    consultation, hot, _bench = heat
+    entry = EntryFactory(consultation=consultation, category=hot, text="Kein Baum hier.")
+    post_comment(
+        author=UserFactory(is_staff=True, groups=["Moderation"]),
+        target=entry,
+        text="Wir nehmen das in den Wärmeatlas auf.",
+    )
+    page = client.get(entry.get_absolute_url()).text
+    assert "Kein Baum hier." in page
+    assert "Wir nehmen das in den Wärmeatlas auf." in page
+    assert f'id="eintrag-{entry.pk}-karte"' in page
+    listing = client.get(consultation.get_absolute_url()).text
+    assert f'href="{entry.get_absolute_url()}">1 Kommentar' in listing
+    # A citizen comments through the shared comment form; it waits for release.
+    client.force_login(user)
+    form = client.get(entry.get_absolute_url()).text
+    assert 'name="text"' in form
