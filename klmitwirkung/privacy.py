@@ -144,5 +144,6 @@ def prepare_account_deletion(user):
     newsletter_privacy.delete_for(user)
     outbox_privacy.delete_for(addresses_of(user))
     proposals_privacy.delete_for(user)
+    mapconsultations_privacy.delete_for(user)
     accounts_privacy.delete_for(user)
     page_cache.changed(page_cache.CONTENT, forget_pages=True)

@@ -34,7 +34,7 @@ class ConsultationAdmin(TranslationAdmin):
 
 @admin.register(Entry)
 class EntryAdmin(ModeratedAdmin):
-    list_display = ["moderation_state", "category", "where_shown", "submitted"]
+    list_display = ["moderation_state", "category", "where_shown", "submitted", "support_count"]
     list_display_links = ["where_shown"]
     list_filter = ["moderation_state", "consultation", "category"]
     list_select_related = ["author", "category", "place", "consultation__project"]

@@ -3,6 +3,7 @@ category and a short text („Hier ist es im Sommer zu heiß“), or choose a na
 instead. Entries are contributions like proposals: pre-moderated, and listed as text beside
 the map, so that every entry can be made and read without the map."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -160,6 +161,10 @@ class Entry(Moderated):
         related_name="map_entries",
     )
 
+    # Kept by the services that add and remove supports (services.py).
+    support_count = models.PositiveIntegerField(
+        _("supports"), default=0, db_default=0, editable=False
+    )
     # Deleting an entry deletes its discussion (comments know no page by themselves).
     comments = GenericRelation("comments.Comment")
 
@@ -234,3 +239,31 @@ class Entry(Moderated):
     @property
     def moderation_project(self):
         return self.consultation.project
+
+
+class EntrySupport(models.Model):
+    """One person's support of a released entry („Sehe ich auch so“)."""
+
+    entry = models.ForeignKey(
+        Entry, verbose_name=_("map entry"), on_delete=models.CASCADE, related_name="supports"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("supporter"),
+        on_delete=models.CASCADE,
+        related_name="map_entry_supports",
+    )
+    created_at = models.DateTimeField(_("supported"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support of a map entry")
+        verbose_name_plural = _("supports of map entries")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "user"], name="mapconsultations_support_once_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.entry}"

@@ -21,3 +21,8 @@ def can_see_entry(user, entry):
         or can_moderate(user)
         or (user.is_authenticated and entry.author_id == user.pk)
     )
+
+
+def can_support_entry(user, entry):
+    """Released entries, by people who take part, while the consultation is open."""
+    return entry.is_published and can_take_part(user) and entry.consultation.is_open()

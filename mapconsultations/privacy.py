@@ -1,7 +1,9 @@
 """A person's map entries, for the data export (deleting the account: klmitwirkung.privacy
 deletes what was never public, like every contribution; the rest stays without the name)."""
 
-from .models import Entry
+from django.db.models import F
+
+from .models import Entry, EntrySupport
 
 
 def export_for(user):
@@ -28,5 +30,21 @@ def export_for(user):
                 "moderation_reason": entry.moderation_reason,
             }
             for entry in entries
-        ]
+        ],
+        "map_entry_supports": [
+            {
+                "entry": support.entry_id,
+                "url": support.entry.get_absolute_url(),
+                "supported_at": support.created_at,
+            }
+            for support in EntrySupport.objects.filter(user=user)
+            .select_related("entry__consultation__project")
+            .order_by("created_at", "pk")
+        ],
     }
+
+
+def delete_for(user):
+    """The person's supports go with the account, counted down on their entries first."""
+    supported = EntrySupport.objects.filter(user=user).values_list("entry_id", flat=True)
+    Entry.objects.filter(pk__in=list(supported)).update(support_count=F("support_count") - 1)

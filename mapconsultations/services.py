@@ -1,15 +1,16 @@
 """What changes map consultations: citizens add entries (pre-moderated like proposals)."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from core import page_cache, ratelimit
 from core.text import clean_text
 from moderation.services import initial_state
 
-from .models import Entry
-from .permissions import can_add_entry
+from .models import Entry, EntrySupport
+from .permissions import can_add_entry, can_support_entry
 
 
 def add_entry(*, author, consultation, category, text, latitude, longitude, place=None):
@@ -43,3 +44,33 @@ def add_entry(*, author, consultation, category, text, latitude, longitude, plac
         if entry.is_published:
             page_cache.changed(page_cache.CONTENT)
     return entry
+
+
+def support_entry(*, entry, user):
+    """Support once; a second click (or a race) leaves exactly one support, counted once."""
+    if not can_support_entry(user, entry):
+        raise PermissionDenied(_("Only released entries of an open map can be supported."))
+    try:
+        with transaction.atomic():
+            EntrySupport.objects.create(entry=entry, user=user)
+            # Reached only when the row is new: the duplicate of a race fails above.
+            _count_supports(entry, +1)
+            page_cache.changed(page_cache.CONTENT)
+    except IntegrityError:
+        return False
+    return True
+
+
+def withdraw_entry_support(*, entry, user):
+    """Take back a support; counted down only if this call removed it."""
+    with transaction.atomic():
+        removed = EntrySupport.objects.filter(entry=entry, user=user).delete()[0] > 0
+        if removed:
+            _count_supports(entry, -1)
+            page_cache.changed(page_cache.CONTENT)
+    return removed
+
+
+def _count_supports(entry, change):
+    """Add `change` to the stored count in the database, whatever this copy holds."""
+    Entry.objects.filter(pk=entry.pk).update(support_count=F("support_count") + change)

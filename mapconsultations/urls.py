@@ -18,6 +18,16 @@ urlpatterns = [
         cache_public_page(views.EntryView.as_view(), params=[THREAD_PAGE]),
         name="entry",
     ),
+    path(
+        "<slug:slug>/<int:pk>/unterstuetzen/",
+        views.EntrySupportView.as_view(),
+        name="support",
+    ),
+    path(
+        "<slug:slug>/<int:pk>/unterstuetzung-zurueckziehen/",
+        views.EntrySupportView.as_view(withdraw=True),
+        name="withdraw_support",
+    ),
     path("<slug:slug>/eintraege.geojson", views.entries_geojson, name="geojson"),
     path("<slug:slug>/eintraege.csv", views.entries_csv, name="csv"),
 ]

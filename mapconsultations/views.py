@@ -20,9 +20,9 @@ from core.ratelimit import RateLimited
 from maps.markers import Marker
 
 from .forms import EntryForm
-from .models import Consultation, Entry
-from .permissions import can_add_entry, can_see_consultation, can_see_entry
-from .services import add_entry
+from .models import Consultation, Entry, EntrySupport
+from .permissions import can_add_entry, can_see_consultation, can_see_entry, can_support_entry
+from .services import add_entry, support_entry, withdraw_entry_support
 
 ENTRIES_PER_PAGE = 20
 # The map shows the newest of the entries listed (all of them up to this number).
@@ -158,8 +158,43 @@ class EntryView(View):
             "project": consultation.project,
             "entry": entry,
             "markers": [marker],
+            "may_support": can_support_entry(request.user, entry),
+            "supported": request.user.is_authenticated
+            and EntrySupport.objects.filter(entry=entry, user=request.user).exists(),
         }
         return render(request, self.template_name, context)
+
+
+def visible_entry(request, project, slug, pk):
+    consultation = visible_consultation(request, project, slug)
+    entry = get_object_or_404(Entry.objects.filter(consultation=consultation), pk=pk)
+    if not can_see_entry(request.user, entry):
+        raise Http404("No such entry")
+    entry.consultation = consultation
+    return entry
+
+
+class EntrySupportView(View):
+    """POST: support an entry, or (`withdraw`) take the support back."""
+
+    withdraw = False
+
+    def post(self, request, project, slug, pk):
+        entry = visible_entry(request, project, slug, pk)
+        if not request.user.is_authenticated:
+            login = reverse("account_login")
+            return redirect(f"{login}?next={entry.get_absolute_url()}")
+        if self.withdraw:
+            if withdraw_entry_support(entry=entry, user=request.user):
+                messages.success(request, _("You no longer support this entry."))
+        else:
+            if not can_support_entry(request.user, entry):
+                raise PermissionDenied(_("Only released entries of an open map can be supported."))
+            if support_entry(entry=entry, user=request.user):
+                messages.success(request, _("Thank you! You support this entry."))
+            else:
+                messages.info(request, _("You already support this entry."))
+        return redirect(f"{entry.get_absolute_url()}#unterstuetzen")
 
 
 def published_entries(consultation):

@@ -159,6 +159,12 @@ URLS = {
     "mapconsultations:geojson": map_consultation("mapconsultations:geojson"),
     "mapconsultations:csv": map_consultation("mapconsultations:csv"),
     "mapconsultations:entry": lambda objects: objects["map_entry"].get_absolute_url(),
+    "mapconsultations:support": lambda objects: (
+        objects["map_entry"].get_absolute_url() + "unterstuetzen/"
+    ),
+    "mapconsultations:withdraw_support": lambda objects: (
+        objects["map_entry"].get_absolute_url() + "unterstuetzung-zurueckziehen/"
+    ),
     "admin:index": plain("admin:index"),
     "admin:login": plain("admin:login"),
     "accounts:profile": plain("accounts:profile"),

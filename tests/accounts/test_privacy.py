@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from comments.models import Comment
 from klmitwirkung.privacy import export_personal_data
+from mapconsultations.services import support_entry
 from moderation.models import Decision, ModerationState, Report
 from moderation.services import hide, reject, release, report_contribution
 from newsletter.models import Subscriber
@@ -51,6 +52,7 @@ EXPORTED = {
     ("moderation.Decision", "author"): "moderation_decisions",
     ("projects.Follow", "user"): "follows",
     ("mapconsultations.Entry", "author"): "map_entries",
+    ("mapconsultations.EntrySupport", "user"): "map_entry_supports",
 }
 # Links that are deliberately not in the export, each with the reason.
 EXEMPT = {
@@ -189,7 +191,9 @@ def person(moderator, other):
     TextAnswer.objects.create(ballot=others_ballot, question=free, text="Bernds Freitext")
 
     EntryFactory(author=person, text="Annas Hitzeort am Stiftsplatz")
-    EntryFactory(author=other, text="Bernds Hitzeort")
+    bernds_spot = EntryFactory(author=other, text="Bernds Hitzeort")
+    support_entry(entry=bernds_spot, user=person)
+    support_entry(entry=bernds_spot, user=other)
 
     # Newsletter subscriptions belong to a person through a confirmed address, not a link.
     SubscriberFactory(email="anna@example.org", consent_text="Annas Einwilligung")

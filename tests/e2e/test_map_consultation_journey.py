@@ -128,3 +128,10 @@ def test_heat_spots_by_mouse_keyboard_and_without_javascript(new_tab, browser, l
         "Hier ist es im Sommer zu heiß: Stiftsplatz"
     )
     assert visitor.page.get_by_role("region", name="Karte dieses Eintrags").is_visible()
+
+    # Another citizen sees it the same way.
+    mouse.visit(visitor.page.url.replace(live_server.url, ""))
+    mouse.page.get_by_role("button", name="Ich sehe das auch so").click()
+    mouse.check_page()
+    assert mouse.page.get_by_role("heading", name="1 Person sieht das auch so").is_visible()
+    assert mouse.page.get_by_role("button", name="Unterstützung zurückziehen").is_visible()
