@@ -135,7 +135,12 @@ class EntryQuerySet(ModeratedQuerySet):
 
 
 class Entry(Moderated):
-    """A point on the map with a category and a short text, by a citizen."""
+    """A point on the map with a category and a short text, by a citizen; or typed in by
+    staff from a printed map at a stand (paper), and released only by a second person."""
+
+    class Source(models.TextChoices):
+        ONLINE = "online", _("online")
+        PAPER = "paper", _("on paper")
 
     consultation = models.ForeignKey(
         Consultation,
@@ -161,6 +166,22 @@ class Entry(Moderated):
         related_name="map_entries",
     )
 
+    source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.ONLINE)
+    # Paper entries: who typed it in (never published), and where it was collected.
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    paper_note = models.CharField(
+        _("where collected"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a paper entry, e.g. “Stand at the Stiftsplatz market, 3 June”."),
+    )
     # Kept by the services that add and remove supports (services.py).
     support_count = models.PositiveIntegerField(
         _("supports"), default=0, db_default=0, editable=False
@@ -181,7 +202,21 @@ class Entry(Moderated):
                 & Q(longitude__gte=-180, longitude__lte=180),
                 name="mapconsultations_entry_on_earth",
             ),
+            # Paper entries name the staff member who typed them in and no author.
+            models.CheckConstraint(
+                condition=Q(source="online", entered_by__isnull=True)
+                | Q(source="paper", entered_by__isnull=False, author__isnull=True),
+                name="mapconsultations_entry_paper_has_typist",
+            ),
+            # Four eyes: whoever typed a paper entry in does not release it.
+            models.CheckConstraint(
+                condition=Q(source="online")
+                | Q(moderated_by__isnull=True)
+                | ~Q(moderated_by=models.F("entered_by")),
+                name="mapconsultations_entry_paper_four_eyes",
+            ),
         ]
+        permissions = [("enter_paper_entries", _("Can enter map entries from paper"))]
 
     def __str__(self):
         return self.moderation_title()
@@ -235,6 +270,18 @@ class Entry(Moderated):
 
     def moderation_context(self):
         return self.consultation
+
+    @property
+    def is_from_paper(self):
+        return self.source == self.Source.PAPER
+
+    def refuses_decision(self, moderator, target_state):
+        if self.is_from_paper and moderator.pk == self.entered_by_id:
+            return _(
+                "A paper entry is released by a second staff member, not by the one who "
+                "typed it in."
+            )
+        return ""
 
     @property
     def moderation_project(self):

@@ -1,6 +1,6 @@
 """Who may do what with map consultations: plain predicates for views and templates."""
 
-from accounts.permissions import can_take_part
+from accounts.permissions import can_take_part, staff_may
 from moderation.models import can_moderate
 
 
@@ -26,3 +26,7 @@ def can_see_entry(user, entry):
 def can_support_entry(user, entry):
     """Released entries, by people who take part, while the consultation is open."""
     return entry.is_published and can_take_part(user) and entry.consultation.is_open()
+
+
+def can_enter_paper_entries(user):
+    return staff_may(user, "mapconsultations.enter_paper_entries")

@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 
 from core import page_cache, ratelimit
 from core.text import clean_text
+from moderation.models import ModerationState
 from moderation.services import initial_state
 
 from .models import Entry, EntrySupport
-from .permissions import can_add_entry, can_support_entry
+from .permissions import can_add_entry, can_enter_paper_entries, can_support_entry
 
 
 def add_entry(*, author, consultation, category, text, latitude, longitude, place=None):
@@ -74,3 +75,29 @@ def withdraw_entry_support(*, entry, user):
 def _count_supports(entry, change):
     """Add `change` to the stored count in the database, whatever this copy holds."""
     Entry.objects.filter(pk=entry.pk).update(support_count=F("support_count") + change)
+
+
+def add_paper_entry(
+    *, entered_by, consultation, category, text, latitude, longitude, place=None, note=""
+):
+    """An entry from a printed map at a stand, typed in by staff: it has no author, waits
+    for release whatever the pre-moderation rule, and a second person must release it
+    (Entry.refuses_decision, and a constraint in the database)."""
+    if not can_enter_paper_entries(entered_by):
+        raise PermissionDenied(_("You may not enter map entries from paper."))
+    entry = Entry(
+        consultation=consultation,
+        category=category,
+        text=clean_text(text),
+        latitude=latitude,
+        longitude=longitude,
+        place=place,
+        source=Entry.Source.PAPER,
+        entered_by=entered_by,
+        paper_note=clean_text(note),
+        moderation_state=ModerationState.PENDING,
+        language=Entry.language_of_the_page(),
+    )
+    entry.full_clean()
+    entry.save()
+    return entry

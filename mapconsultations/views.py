@@ -214,6 +214,7 @@ def entries_geojson(request, project, slug):
                 "category": entry.category.name,
                 "text": entry.text,
                 "place": entry.place.name if entry.place_id else None,
+                "source": entry.source,
                 "published": entry.published_at.date().isoformat() if entry.published_at else None,
             },
         }
@@ -247,6 +248,7 @@ def entries_csv(request, project, slug):
             _("Latitude"),
             _("Longitude"),
             _("Published"),
+            _("Source"),
         ]
     )
     for entry in published_entries(consultation):
@@ -259,6 +261,7 @@ def entries_csv(request, project, slug):
                 entry.latitude,
                 entry.longitude,
                 entry.published_at.date().isoformat() if entry.published_at else "",
+                entry.get_source_display(),
             ]
         )
     return response

@@ -97,6 +97,9 @@ def decide(*, contribution, moderator, kind, reason="", seen_revision=None, only
                 % {"revision": locked.revision},
                 code="changed",
             )
+        refusal = locked.refuses_decision(moderator, rule.target)
+        if refusal:
+            raise ValidationError(refusal)
         locked.moderation_state = rule.target
         locked.moderation_reason = reason if rule.needs_reason else ""
         locked.moderated_at = now

@@ -68,6 +68,7 @@ EXEMPT = {
     ("proposals.StatusEntry", "changed_by"): "staff action; the city answers as the city",
     ("comments.Comment", "moderated_by"): "staff action; moderators stay anonymous",
     ("mapconsultations.Entry", "moderated_by"): "staff action; moderators stay anonymous",
+    ("mapconsultations.Entry", "entered_by"): "staff action (four-eyes record of paper entries)",
     ("newsletter.Issue", "sent_by"): "staff action (who sent a newsletter issue)",
 }
 # The person's own fields and their key in the export's "account" section.

@@ -135,6 +135,7 @@ DATA_MIGRATIONS = [
     ("comments", "0002_staff_permissions"),
     ("newsletter", "0002_staff_permissions"),
     ("maps", "0002_editor_permissions"),
+    ("mapconsultations", "0003_paper_entries"),
 ]
 
 

@@ -176,7 +176,9 @@ def test_a_moderator_releases_an_entry_and_it_shows_on_map_list_and_data(
         "Breitengrad",
         "Längengrad",
         "Veröffentlicht",
+        "Quelle",
     ]
+    assert rows[1][-1] == "Online"
     assert rows[1][1:3] == ["Hier ist es im Sommer zu heiß", "Kein <b>Schatten</b>."]
     assert user.get_username() not in client.get(csv_url(consultation)).text
 
