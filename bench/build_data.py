@@ -49,6 +49,7 @@ from plan_data import (
     WORDS,
 )
 from plan_discussions import DiscussionRows
+from plan_maps import MapRows
 from plan_polls import PollRows
 
 
@@ -66,7 +67,7 @@ class Plan:
         self.rows[stage][model].append(obj)
 
 
-class Builder(PollRows, DiscussionRows):
+class Builder(PollRows, DiscussionRows, MapRows):
     """Plans every row; the polls and the discussions come from bench/plan_*.py."""
 
     def __init__(self):
@@ -132,6 +133,7 @@ class Builder(PollRows, DiscussionRows):
         self.polls()
         self.proposals()
         self.comments()
+        self.map_consultation()
         self.ballots()
         self.mixed_rush()
         return self.plan

@@ -9,6 +9,7 @@ SUPPORTS = 75_000
 COMMENTS = 50_000
 PROJECT_COMMENTS = 2_500
 POLL_COMMENTS = 500
+MAP_ENTRIES = 5_000
 BATCH = 5_000
 # Rows of the bulk content in the small stage: one target in SMALL_EVERY, and of the rows of a
 # target in the small stage the first tenth (ballots: the first hundredth).

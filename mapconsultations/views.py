@@ -10,7 +10,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -119,11 +118,9 @@ class ConsultationView(View):
             "page_obj": page,
             "entries": page.object_list,
             "markers": [
-                Marker(
-                    name=f"{entry.category.name}: {entry.where}",
-                    point=entry.point,
-                    description=Truncator(entry.text).chars(140),
-                )
+                # Name and point only: the texts are in the list, and 500 of them would
+                # weigh down every visit.
+                Marker(name=f"{entry.category.name}: {entry.where}", point=entry.point)
                 for entry in shown
             ],
             "markers_limited": page.paginator.count > MARKERS_AT_MOST,
