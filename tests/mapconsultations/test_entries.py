@@ -222,6 +222,25 @@ def count_queries(client, path):
     return len(queries)
 
 
+def many_entries(consultation, category, count, place=None):
+    """Released entries, inserted at once (as a busy consultation would have them)."""
+    authors = UserFactory.create_batch(3)
+    Entry.objects.bulk_create(
+        Entry(
+            consultation=consultation,
+            category=category,
+            author=authors[number % 3],
+            text=f"Eintrag {number}",
+            latitude="49.443900",
+            longitude="7.770700",
+            place=place,
+            moderation_state=ModerationState.PUBLISHED,
+            published_at=timezone.now(),
+        )
+        for number in range(count)
+    )
+
+
 @pytest.mark.parametrize("path", ["page", "geojson", "csv"])
 def test_queries_do_not_grow_with_the_entries(client, user, heat, path):
     consultation, hot, _bench = heat
@@ -231,9 +250,9 @@ def test_queries_do_not_grow_with_the_entries(client, user, heat, path):
         "csv": csv_url(consultation),
     }[path]
     client.force_login(user)
-    EntryFactory.create_batch(3, consultation=consultation, category=hot)
+    many_entries(consultation, hot, 10)
     few = count_queries(client, url)
-    EntryFactory.create_batch(27, consultation=consultation, category=hot, place=PlaceFactory())
+    many_entries(consultation, hot, 990, place=PlaceFactory())
     assert count_queries(client, url) == few
 
 
@@ -300,3 +319,17 @@ def test_a_released_entry_is_discussed_on_its_own_page(client, user, heat):
     client.force_login(user)
     form = client.get(entry.get_absolute_url()).text
     assert 'name="text"' in form
+
+
+def test_the_consultation_in_english(client, heat):
+    consultation, hot, _bench = heat
+    consultation.title_en = "Heat spots"
+    consultation.save()
+    hot.name_en = "It gets too hot here"
+    hot.save()
+    EntryFactory(consultation=consultation, category=hot, text="Kein Schatten.", language="de")
+    page = client.get("/en" + consultation.get_absolute_url()).text
+    assert "<h1>Heat spots</h1>" in page
+    assert "It gets too hot here" in page
+    assert '<div lang="de">Kein Schatten.</div>' in page  # a citizen's German, marked
+    assert "Mark a place" in page
