@@ -101,7 +101,12 @@ class ConsultationView(View):
         page = Paginator(entries.for_list(), ENTRIES_PER_PAGE).get_page(
             self.request.GET.get("page")
         )
-        shown = list(entries.for_list()[:MARKERS_AT_MOST])
+        # The map needs the category and place of each, nothing of authors or comments.
+        shown = list(
+            entries.select_related("category", "place").order_by("-created_at", "-pk")[
+                :MARKERS_AT_MOST
+            ]
+        )
         own = []
         if self.request.user.is_authenticated:
             own = list(
