@@ -37,7 +37,7 @@ class BallotForm(forms.Form):
         options = [(str(choice.pk), choice.label) for choice in question.choices.all()]
         required_message = {"required": _("Please answer this question.")}
         invalid_choice = {"invalid_choice": _("Please choose only among the answers offered.")}
-        if question.kind == Question.Kind.SINGLE:
+        if question.is_single_answer:
             return forms.ChoiceField(
                 label=question.text,
                 choices=options,
@@ -107,7 +107,7 @@ class BallotForm(forms.Form):
         texts = {answer.question_id: answer.text for answer in ballot.text_answers.all()}
         initial = {}
         for question in questions:
-            if question.kind == Question.Kind.SINGLE:
+            if question.is_single_answer:
                 picked = [str(c.pk) for c in question.choices.all() if c.pk in chosen]
                 initial[field_name(question)] = picked[0] if picked else None
             elif question.kind == Question.Kind.MULTIPLE:

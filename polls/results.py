@@ -136,7 +136,7 @@ def count(poll):
     question_results = []
     for question in questions:
         own_choices = by_question.get(question.pk, [])
-        if question.kind == Question.Kind.SINGLE:
+        if question.is_single_answer:
             # One answer per ballot: the shares are of the votes given, adding up to 100 %.
             online_respondents = sum(choice.online for choice in own_choices)
             paper_respondents = sum(choice.paper for choice in own_choices)

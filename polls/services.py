@@ -71,7 +71,7 @@ def answer_errors(questions, answers):
                 errors[question.pk] = _("Please choose only among the answers offered.")
             elif question.is_required and not chosen:
                 errors[question.pk] = _("Please answer this question.")
-            elif question.kind == Question.Kind.SINGLE and len(chosen) > 1:
+            elif question.is_single_answer and len(chosen) > 1:
                 errors[question.pk] = _("Please choose only one answer.")
             elif question.kind == Question.Kind.MULTIPLE and len(chosen) > question.max_choices:
                 errors[question.pk] = ngettext(
@@ -166,7 +166,7 @@ def paper_count_errors(poll, ballots_count, counts):
         choices_by_question.setdefault(choice.question, []).append(count)
     for question, question_counts in choices_by_question.items():
         limit = ballots_count * (question.max_choices or 1)
-        if question.kind == Question.Kind.SINGLE and sum(question_counts) > ballots_count:
+        if question.is_single_answer and sum(question_counts) > ballots_count:
             errors[None] = _(
                 "“%(question)s” allows one answer per ballot, but its counts add up to more "
                 "than the %(ballots)d paper ballots."

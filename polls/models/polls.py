@@ -211,6 +211,8 @@ class Question(models.Model):
         SINGLE = "single", _("single choice")
         MULTIPLE = "multiple", _("multiple choice")
         TEXT = "text", _("free text")
+        # A location question: one of several places, shown on a map (each choice a place).
+        PLACE = "place", _("place (one of several places)")
 
     poll = models.ForeignKey(
         Poll, on_delete=models.CASCADE, related_name="questions", verbose_name=_("poll")
@@ -267,6 +269,11 @@ class Question(models.Model):
     @property
     def has_choices(self):
         return self.kind != self.Kind.TEXT
+
+    @property
+    def is_single_answer(self):
+        """One answer per ballot: single choice, or one place among several."""
+        return self.kind in (self.Kind.SINGLE, self.Kind.PLACE)
 
     @property
     def places(self):
@@ -332,3 +339,5 @@ class Choice(models.Model):
             raise ValidationError(
                 {"image_alt": _("Please describe the image for people who cannot see it.")}
             )
+        if self.question_id and self.question.kind == Question.Kind.PLACE and not self.place_id:
+            raise ValidationError({"place": _("A choice of a location question needs its place.")})

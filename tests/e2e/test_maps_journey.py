@@ -30,7 +30,7 @@ def box_poll(migration_data):
         eligibility=Poll.Eligibility.GUESTS,
         results_visibility=Poll.ResultsVisibility.AFTER_CLOSE,
     )
-    question = QuestionFactory(poll=poll, text="Welcher Standort?", kind=Question.Kind.SINGLE)
+    question = QuestionFactory(poll=poll, text="Welcher Standort?", kind=Question.Kind.PLACE)
     for name, latitude, longitude, description in PLACES:
         place = PlaceFactory(
             name=name, latitude=latitude, longitude=longitude, description=description

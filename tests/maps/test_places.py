@@ -34,7 +34,7 @@ def test_the_database_refuses_a_point_that_is_not_on_earth():
 def location_poll(count=3, prefix="Ort"):
     poll = PollFactory(title="Wo soll die Ausprobierbox stehen?")
     question = QuestionFactory(
-        poll=poll, position=1, text="Welcher Ort?", kind=Question.Kind.SINGLE
+        poll=poll, position=1, text="Welcher Ort?", kind=Question.Kind.PLACE
     )
     for number in range(count):
         place = PlaceFactory(
@@ -126,3 +126,22 @@ def test_the_results_of_a_location_poll_are_on_a_map_and_in_the_table(client):
         ("Standort 1 (Ort 1)", "1 Stimme, 33,3 %"),
     ]
     assert f'id="ergebnis-{question.pk}-antworten"' in html  # the table the map points to
+
+
+def test_a_choice_of_a_location_question_needs_its_place():
+    _poll, question = location_poll(1)
+    choice = ChoiceFactory.build(question=question, label="Irgendwo", position=9)
+    with pytest.raises(ValidationError) as error:
+        choice.full_clean()
+    assert "place" in error.value.error_dict
+
+
+def test_a_location_question_takes_one_place_per_ballot(user):
+    from polls.services import cast_ballot
+
+    poll, question = location_poll(2)
+    first, second = question.choices.order_by("position")
+    with pytest.raises(ValidationError):
+        cast_ballot(poll=poll, user=user, answers={question: [first, second]})
+    ballot = cast_ballot(poll=poll, user=user, answers={question: [second]})
+    assert [selection.choice for selection in ballot.selections.all()] == [second]

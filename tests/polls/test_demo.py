@@ -105,7 +105,7 @@ def test_ausprobierbox_survey_is_open_to_guests_with_three_kinds_of_question(dem
     assert poll.project.slug == "lokale-logistik"
     assert poll.eligibility == Poll.Eligibility.GUESTS
     kinds = [question.kind for question in poll.questions.all()]
-    assert kinds[0] == Question.Kind.SINGLE
+    assert kinds[0] == Question.Kind.PLACE  # where the box should stand
     assert Question.Kind.TEXT in kinds
     (multiple,) = poll.questions.filter(kind=Question.Kind.MULTIPLE)
     assert multiple.max_choices == 3
