@@ -30,7 +30,15 @@ class ConsultationAdmin(TranslationAdmin):
     list_select_related = ["project"]
     search_fields = ["title"]
     prepopulated_fields = {"slug": ["title_de"]}
-    fields = ["project", "title", "slug", "intro", ("opens_at", "closes_at"), "is_published"]
+    fields = [
+        "project",
+        "title",
+        "slug",
+        "intro",
+        ("opens_at", "closes_at"),
+        ("south", "west", "north", "east"),
+        "is_published",
+    ]
     inlines = [CategoryInline]
     view_on_site = True
 

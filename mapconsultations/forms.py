@@ -45,6 +45,12 @@ class EntryForm(forms.Form):
     def __init__(self, *args, consultation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = consultation.categories.all()
+        # Only the named places in the consultation's area.
+        south, west, north, east = consultation.bounds
+        self.places = Place.objects.by_name().filter(
+            latitude__range=(south, north), longitude__range=(west, east)
+        )
+        self.fields["place"].queryset = self.places
 
     def clean(self):
         cleaned = super().clean()
@@ -70,12 +76,11 @@ class EntryForm(forms.Form):
             raise forms.ValidationError(NO_PLACE, code="no_place")
         return cleaned
 
-    @staticmethod
-    def place_named(typed):
-        """The named place that the typed words name: exactly, or as the only one containing
-        them; None if none or several do."""
-        exact = Place.objects.filter(name__iexact=typed).first()
+    def place_named(self, typed):
+        """The named place of the area that the typed words name: exactly, or as the only
+        one containing them; None if none or several do."""
+        exact = self.places.filter(name__iexact=typed).first()
         if exact is not None:
             return exact
-        found = list(Place.objects.filter(name__icontains=typed)[:2])
+        found = list(self.places.filter(name__icontains=typed)[:2])
         return found[0] if len(found) == 1 else None

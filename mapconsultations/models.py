@@ -22,6 +22,9 @@ from moderation.models import Moderated, ModeratedQuerySet
 from projects.models import Project
 
 TEXT_MAX_LENGTH = 1000
+EDGES_IN_ORDER = _(
+    "The southern edge must lie south of the northern one, the western west of the eastern."
+)
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -44,6 +47,21 @@ class Consultation(models.Model):
     opens_at = models.DateTimeField(_("open from"))
     closes_at = models.DateTimeField(_("open until"))
     is_published = models.BooleanField(_("published"), default=False)
+    # The part of the city the consultation is about; empty: the whole map.
+    south = models.DecimalField(_("southern edge"), null=True, blank=True, **COORDINATE)
+    west = models.DecimalField(_("western edge"), null=True, blank=True, **COORDINATE)
+    north = models.DecimalField(
+        _("northern edge"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The area of the consultation in degrees (for example 49.440 to 49.448 north, "
+            "7.764 to 7.778 east for the inner city); points outside it are refused. Empty: "
+            "the whole map."
+        ),
+        **COORDINATE,
+    )
+    east = models.DecimalField(_("eastern edge"), null=True, blank=True, **COORDINATE)
 
     objects = ConsultationQuerySet.as_manager()
 
@@ -56,6 +74,14 @@ class Consultation(models.Model):
                 condition=Q(closes_at__gt=models.F("opens_at")),
                 name="mapconsultations_closes_after_it_opens",
                 violation_error_message=_("The end must be after the start."),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    south__isnull=True, west__isnull=True, north__isnull=True, east__isnull=True
+                )
+                | Q(south__lt=models.F("north"), west__lt=models.F("east")),
+                name="mapconsultations_area_whole_and_in_order",
+                violation_error_message=EDGES_IN_ORDER,
             ),
         ]
 
@@ -71,6 +97,21 @@ class Consultation(models.Model):
         sanitize_fields(self, "intro")
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The end must be after the start.")})
+        edges = [self.south, self.west, self.north, self.east]
+        if any(edge is not None for edge in edges):
+            if any(edge is None for edge in edges):
+                raise ValidationError(_("Please give all four edges of the area, or none."))
+            if not (self.south < self.north and self.west < self.east):
+                raise ValidationError(EDGES_IN_ORDER)
+            if not (within_area(self.south, self.west) and within_area(self.north, self.east)):
+                raise ValidationError(_("The area must lie within the map (settings.MAP_BOUNDS)."))
+
+    @property
+    def bounds(self):
+        """(south, west, north, east) of its area in degrees: its own, or the whole map's."""
+        if self.south is None:
+            return tuple(settings.MAP_BOUNDS)
+        return (float(self.south), float(self.west), float(self.north), float(self.east))
 
     def is_open(self, now=None):
         now = now or timezone.now()
@@ -232,10 +273,11 @@ class Entry(Moderated):
         if (
             self.latitude is not None
             and self.longitude is not None
-            and not within_area(self.latitude, self.longitude)
+            and self.consultation_id
+            and not within_area(self.latitude, self.longitude, self.consultation.bounds)
         ):
             raise ValidationError(
-                _("This point lies outside the map. Please choose a place in the city.")
+                _("This point lies outside the area of this map. Please choose a place in it.")
             )
 
     def get_absolute_url(self):

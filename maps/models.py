@@ -74,6 +74,7 @@ class Place(models.Model):
         return [float(self.latitude), float(self.longitude)]
 
 
-def within_area(latitude, longitude):
-    south, west, north, east = (Decimal(str(edge)) for edge in settings.MAP_BOUNDS)
+def within_area(latitude, longitude, bounds=None):
+    """Whether the point lies in `bounds` (south, west, north, east), by default the map's."""
+    south, west, north, east = (Decimal(str(edge)) for edge in bounds or settings.MAP_BOUNDS)
     return south <= Decimal(latitude) <= north and west <= Decimal(longitude) <= east

@@ -31,12 +31,13 @@ def attribution():
     return settings.MAP_ATTRIBUTION or gettext("Schematic map: KLmitWirkung")
 
 
-def options():
-    """What the script needs to draw the map: tiles, area, zoom levels, credit."""
+def options(bounds=None):
+    """What the script needs to draw the map: tiles, area (`bounds`, by default the whole
+    map's), zoom levels, credit."""
     return json.dumps(
         {
             "tiles": tile_address(),
-            "bounds": settings.MAP_BOUNDS,
+            "bounds": list(bounds or settings.MAP_BOUNDS),
             "minZoom": settings.MAP_MIN_ZOOM,
             "maxZoom": settings.MAP_MAX_ZOOM,
             "attribution": attribution(),
@@ -50,7 +51,7 @@ def map_assets():
 
 
 @register.inclusion_tag("maps/_map.html")
-def place_map(places, prefix, key, label):
+def place_map(places, prefix, key, label, bounds=None):
     """A map of `places` (objects with `name`, `point` and `description`: places, or
     maps.markers.Marker), with the id "{prefix}-{key}-karte"; `label` names it for screen
     readers. The page lists the same places as text in the element with the id
@@ -67,13 +68,13 @@ def place_map(places, prefix, key, label):
         "label": label,
         "listed_at": listed_at,
         "markers": markers,
-        "options": options(),
+        "options": options(bounds),
         "attribution": attribution(),
     }
 
 
 @register.inclusion_tag("maps/_picker.html")
-def point_picker(form, label):
+def point_picker(form, label, bounds=None):
     """A map on which a point is placed with the mouse, or with the keyboard (arrow keys
     move the map, Enter places the point at the cross in its middle), for the `latitude`
     and `longitude` fields of `form` (hidden inputs). Without JavaScript it is not shown:
@@ -83,6 +84,6 @@ def point_picker(form, label):
         "label": label,
         "latitude": form["latitude"].auto_id,
         "longitude": form["longitude"].auto_id,
-        "options": options(),
+        "options": options(bounds),
         "attribution": attribution(),
     }

@@ -88,7 +88,7 @@ def test_without_the_map_a_named_place_is_chosen_or_typed(client, user, heat):
         ({"text": "", "latitude": "49.4439", "longitude": "7.7707"}, "Bitte schreiben Sie"),
         (
             {"text": "In Berlin.", "latitude": "52.5163", "longitude": "13.3777"},
-            "außerhalb der Karte",
+            "außerhalb des Gebiets dieser Karte",
         ),
     ],
 )
@@ -99,8 +99,10 @@ def test_a_bad_entry_is_refused_with_a_message_and_nothing_lost(client, user, he
     client.force_login(user)
     response = post_entry(client, consultation, category=hot.pk, **data)
     assert response.status_code == 400
-    assert message in response.text
-    assert "Noch ist nichts gespeichert" in response.text
+    # The message stands in the list of errors above the form.
+    errors = response.text.split('role="alert"')[1].split("</div>")[0]
+    assert message in errors
+    assert "Noch ist nichts gespeichert" in errors
     if data["text"]:
         assert data["text"] in response.text
     assert not Entry.objects.exists()
@@ -333,3 +335,58 @@ def test_the_consultation_in_english(client, heat):
     assert "It gets too hot here" in page
     assert '<div lang="de">Kein Schatten.</div>' in page  # a citizen's German, marked
     assert "Mark a place" in page
+
+
+def test_a_consultation_about_part_of_the_city_takes_points_only_there(client, user, heat):
+    consultation, hot, _bench = heat
+    # The inner city only.
+    consultation.south, consultation.west = "49.440000", "7.764000"
+    consultation.north, consultation.east = "49.448000", "7.778000"
+    consultation.full_clean()
+    consultation.save()
+    PlaceFactory(name="Stiftsplatz", latitude="49.443900", longitude="7.770700")
+    PlaceFactory(name="Uni-Campus", latitude="49.423900", longitude="7.753300")
+    client.force_login(user)
+    page = client.get(consultation.get_absolute_url()).text
+    assert "Stiftsplatz</option>" in page and "Uni-Campus</option>" not in page
+    assert "[49.44, 7.764, 49.448, 7.778]" in page  # the map shows the area
+    outside = post_entry(
+        client,
+        consultation,
+        category=hot.pk,
+        text="Am Campus.",
+        latitude="49.4239",
+        longitude="7.7533",
+    )
+    assert outside.status_code == 400
+    errors = outside.text.split('role="alert"')[1].split("</div>")[0]
+    assert "außerhalb des Gebiets dieser Karte" in errors
+    typed = post_entry(client, consultation, category=hot.pk, text="Campus.", address="Uni-Campus")
+    assert "Einen Ort namens „Uni-Campus“ kennen wir nicht" in typed.text
+    inside = post_entry(
+        client,
+        consultation,
+        category=hot.pk,
+        text="Am Markt.",
+        latitude="49.4439",
+        longitude="7.7707",
+    )
+    assert inside.status_code == 302
+    assert Entry.objects.get().text == "Am Markt."
+
+
+@pytest.mark.parametrize(
+    "edges, message",
+    [
+        (("49.440000", None, None, None), "alle vier Ränder"),
+        (("49.448000", "7.764000", "49.440000", "7.778000"), "südlich"),
+        (("49.440000", "7.764000", "52.520000", "13.400000"), "innerhalb der Karte"),
+    ],
+)
+def test_an_area_that_makes_no_sense_is_refused(heat, edges, message):
+    from django.core.exceptions import ValidationError
+
+    consultation, _hot, _bench = heat
+    consultation.south, consultation.west, consultation.north, consultation.east = edges
+    with pytest.raises(ValidationError, match=message):
+        consultation.full_clean()
