@@ -3,13 +3,16 @@
 `settings.MAP_TILES_URL` names the source. Empty (the default, and in development and
 tests): schematic tiles drawn here with Pillow, correct in geometry (Web Mercator, a grid of
 degrees, the edge of the map's area) but without streets, so that everything runs offline.
-An address with `{z}`, `{x}` and `{y}` (the city's own tile server, or a provider the
-operator has a contract with): each tile is fetched by the app, kept in the cache "tiles"
-for `MAP_TILES_CACHE_SECONDS`, and served from there. Only tiles of the map's area
+A PMTiles archive of raster tiles (`file:///srv/karte/kaiserslautern.pmtiles`, made with
+the usual tools from OpenStreetMap or the city's data, or by `manage.py draw_map_tiles`):
+read by the app. An address with `{z}`, `{x}` and `{y}` (the city's own tile server, or a
+provider the operator has a contract with): each tile is fetched by the app, kept in the
+cache "tiles" for `MAP_TILES_CACHE_SECONDS`, and served from there. Only tiles of the map's area
 (`MAP_BOUNDS`, one tile around it) and zoom levels (`MAP_MIN_ZOOM` to `MAP_MAX_ZOOM`) are
 served, so that the app cannot be used as a proxy for the whole world.
 """
 
+import gzip
 import io
 import logging
 import math
@@ -20,12 +23,19 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.cache import caches
 from PIL import Image, ImageDraw
+from pmtiles.reader import MmapSource, Reader
+from pmtiles.tile import Compression, TileType
 
 logger = logging.getLogger(__name__)
 
 SIZE = 256
 MAX_BYTES = 1024 * 1024
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp")
+ARCHIVE_TYPES = {
+    TileType.PNG: "image/png",
+    TileType.JPEG: "image/jpeg",
+    TileType.WEBP: "image/webp",
+}
 
 LAND = (244, 241, 234)
 OUTSIDE = (226, 223, 216)
@@ -130,3 +140,35 @@ def fetched(z, x, y):
     except OSError:
         logger.warning("Tile cache unavailable: tile not kept", exc_info=True)
     return found
+
+
+def archive_path():
+    """The PMTiles archive that MAP_TILES_URL names (file:///….pmtiles), or None."""
+    address = settings.MAP_TILES_URL
+    if address.startswith("file://") and address.endswith(".pmtiles"):
+        return address.removeprefix("file://")
+    return None
+
+
+@lru_cache(maxsize=4)
+def _archive(path):
+    # Mapped into memory once per process; the operating system pages in what is read.
+    with open(path, "rb") as file:
+        return Reader(MmapSource(file))
+
+
+def from_archive(path, z, x, y):
+    """(content type, bytes) of a raster tile of the archive; None if it has none there."""
+    try:
+        reader = _archive(path)
+        header = reader.header()
+        data = reader.get(z, x, y)
+    except (OSError, ValueError, KeyError):
+        logger.warning("Tile archive unreadable: %s", path, exc_info=True)
+        return None
+    content_type = ARCHIVE_TYPES.get(header["tile_type"])
+    if data is None or content_type is None:
+        return None
+    if header["tile_compression"] == Compression.GZIP:
+        data = gzip.decompress(data)
+    return content_type, data

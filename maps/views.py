@@ -17,7 +17,13 @@ def tile(request, z, x, y):
     if not tiles.served(z, x, y):
         raise Http404("No tile of this map")
     seconds = TILE_SECONDS
-    if settings.MAP_TILES_URL:
+    archive = tiles.archive_path()
+    if archive:
+        found = tiles.from_archive(archive, z, x, y)
+        if found is None:
+            # The archive has no tile here (or cannot be read): the schematic one.
+            found = ("image/png", tiles.drawn(z, x, y))
+    elif settings.MAP_TILES_URL:
         found = tiles.fetched(z, x, y)
         if found is None:
             # The source is down: the schematic tile, so that the map still works.

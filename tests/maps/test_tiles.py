@@ -121,3 +121,30 @@ def test_a_source_that_is_down_gets_the_drawn_tile_for_a_minute(client, settings
     assert Image.open(io.BytesIO(response.content)).size == (256, 256)
     assert "max-age=60" in response["Cache-Control"]
     assert "Tile source unavailable" in caplog.text
+
+
+def test_tiles_from_a_pmtiles_archive(client, settings, tmp_path):
+    from django.core.management import call_command
+
+    archive = tmp_path / "karte.pmtiles"
+    call_command("draw_map_tiles", str(archive), "--max-zoom", "13", stdout=io.StringIO())
+    settings.MAP_TILES_URL = f"file://{archive}"
+    tiles.drawn.cache_clear()
+    x, y = tiles.tile_of(49.4439, 7.7707, 13)
+    response = client.get(tile_path(13, x, y))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert "max-age=86400" in response["Cache-Control"]
+    assert response.content == tiles.drawn(13, x, y)
+    # Closer than the archive goes: the drawn tile stands in.
+    response = client.get(tile_path(15, *INSIDE))
+    assert response.status_code == 200
+    assert Image.open(io.BytesIO(response.content)).size == (256, 256)
+
+
+def test_an_unreadable_archive_gets_the_drawn_tile(client, settings, tmp_path, caplog):
+    settings.MAP_TILES_URL = f"file://{tmp_path / 'fehlt.pmtiles'}"
+    response = client.get(tile_path(15, *INSIDE))
+    assert response.status_code == 200
+    assert Image.open(io.BytesIO(response.content)).size == (256, 256)
+    assert "Tile archive unreadable" in caplog.text
