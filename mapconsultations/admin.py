@@ -1,6 +1,8 @@
 """Map consultations in the admin: editors set them up with their categories; entries are
 moderated like every contribution (the „Zu moderieren“ queue, or their own list here)."""
 
+import json
+
 from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
@@ -9,6 +11,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin_forms import LabelledInlineFormSet
 from core.admin_lists import short_date
+from maps.templatetags.map_tags import options as map_options
 from moderation.admin import ModeratedAdmin
 
 from . import services
@@ -41,6 +44,12 @@ class ConsultationAdmin(TranslationAdmin):
     ]
     inlines = [CategoryInline]
     view_on_site = True
+    change_form_template = "admin/mapconsultations/consultation_change_form.html"
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The map on which editors click the area (static/js/maps_admin.js).
+        context["area_map_options"] = json.loads(map_options())
+        return super().render_change_form(request, context, *args, **kwargs)
 
 
 PAPER_FIELDS = ["consultation", "category", "text", "place", "latitude", "longitude", "paper_note"]

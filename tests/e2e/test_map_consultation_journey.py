@@ -135,3 +135,24 @@ def test_heat_spots_by_mouse_keyboard_and_without_javascript(new_tab, browser, l
     mouse.check_page()
     assert mouse.page.get_by_role("heading", name="1 Person sieht das auch so").is_visible()
     assert mouse.page.get_by_role("button", name="Unterstützung zurückziehen").is_visible()
+
+
+def test_an_editor_clicks_the_area_of_a_consultation_on_the_map(new_tab, migration_data):
+    UserFactory(email="redaktion@example.org", is_staff=True, groups=["Redaktion"])
+    editor = new_tab()
+    sign_in(editor, "redaktion@example.org", "/admin/", staff=True)
+    editor.visit("/admin/mapconsultations/consultation/add/")
+    page = editor.page
+    area = page.get_by_role("region", name="Karte: das Gebiet der Beteiligung")
+    area.scroll_into_view_if_needed()
+    page.wait_for_selector("#area-map .leaflet-tile-loaded")
+    box = area.bounding_box()
+    area.click(position={"x": box["width"] * 0.4, "y": box["height"] * 0.6})
+    area.click(position={"x": box["width"] * 0.6, "y": box["height"] * 0.4})
+    south, west, north, east = (
+        float(page.locator(f"#id_{edge}").input_value())
+        for edge in ("south", "west", "north", "east")
+    )
+    assert south < north and west < east
+    assert page.locator("#area-map path.leaflet-interactive").count() == 1  # the rectangle
+    editor.check_page()
