@@ -71,11 +71,34 @@
         .addTo(map);
       points.push(marker.point);
     });
-    if (points.length) {
-      map.fitBounds(points, { padding: [40, 40], maxZoom: 16 });
-    } else {
-      map.fitBounds(area);
+    function fit() {
+      if (points.length) {
+        map.fitBounds(points, { padding: [40, 40], maxZoom: 16, animate: false });
+      } else {
+        map.fitBounds(area, { animate: false });
+      }
     }
+    fit();
+    // The page may still settle after the map was drawn (fonts, images, a scroll bar): the
+    // map then measures its box again and shows every place.
+    keepMeasured(map, canvas, fit);
+  }
+
+  function keepMeasured(map, canvas, fit) {
+    var width = canvas.clientWidth;
+    var height = canvas.clientHeight;
+    function measure() {
+      if (canvas.clientWidth !== width || canvas.clientHeight !== height) {
+        width = canvas.clientWidth;
+        height = canvas.clientHeight;
+        map.invalidateSize({ animate: false });
+        fit();
+      }
+    }
+    if (window.ResizeObserver) {
+      new window.ResizeObserver(measure).observe(canvas);
+    }
+    window.addEventListener("load", measure);
   }
 
   // A point chosen on the map goes into the form's hidden fields; the status line says it.

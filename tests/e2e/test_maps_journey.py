@@ -80,6 +80,8 @@ def test_the_places_on_the_map_by_mouse_and_keyboard(journey, box_poll, remote_t
     )
     # With the mouse: a marker tells its place.
     region.scroll_into_view_if_needed()
+    page.wait_for_load_state("load")
+    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')")
     page.get_by_role("button", name="Uni-Campus").click()
     assert page.locator(".leaflet-popup-content").inner_text().startswith("Uni-Campus")
     assert "vor der Mensa" in page.locator(".leaflet-popup-content").inner_text()
