@@ -11,7 +11,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -240,3 +240,21 @@ def allowed_target_models():
     from django.apps import apps
 
     return [apps.get_model(label) for label in settings.COMMENT_TARGETS]
+
+
+def published_comment_count(model):
+    """The released, undeleted comments on each object of `model` in a query over it, as an
+    expression for `annotate(comment_count=...)`: one subquery, whatever the number of rows."""
+    comments = (
+        Comment.objects.published()
+        .filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=OuterRef("pk"),
+            deleted_at__isnull=True,
+        )
+        .order_by()
+        .values("object_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(comments, output_field=models.IntegerField()), Value(0))

@@ -5,17 +5,15 @@ the map, so that every entry can be made and read without the map."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from comments.models import Comment
+from comments.models import published_comment_count
 from core.html import sanitize_fields
 from maps.models import COORDINATE, Place, within_area
 from moderation.models import Moderated, ModeratedQuerySet
@@ -155,24 +153,7 @@ class EntryQuerySet(ModeratedQuerySet):
 
     def with_comment_count(self):
         """Released, undeleted comments on each entry as `comment_count`, in the same query."""
-        comments = (
-            Comment.objects.published()
-            .filter(
-                content_type=ContentType.objects.get_for_model(self.model),
-                object_id=OuterRef("pk"),
-                deleted_at__isnull=True,
-            )
-            .order_by()
-            .values("object_id")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return self.annotate(
-            comment_count=Coalesce(Subquery(comments, output_field=IntegerField()), Value(0))
-        )
-
-    def per_category(self):
-        return self.order_by().values("category").annotate(n=Count("pk"))
+        return self.annotate(comment_count=published_comment_count(self.model))
 
 
 class Entry(Moderated):

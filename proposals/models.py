@@ -2,17 +2,15 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from comments.models import Comment
+from comments.models import published_comment_count
 from moderation.models import Moderated, ModeratedQuerySet, ModerationState
 from projects.models import Project, Topic
 
@@ -27,21 +25,7 @@ class ProposalQuerySet(ModeratedQuerySet):
 
     def with_counts(self):
         """Published, undeleted comments as `comment_count` (supports are a column)."""
-        comments = (
-            Comment.objects.published()
-            .filter(
-                content_type=ContentType.objects.get_for_model(Proposal),
-                object_id=OuterRef("pk"),
-                deleted_at__isnull=True,
-            )
-            .order_by()
-            .values("object_id")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return self.annotate(
-            comment_count=Coalesce(Subquery(comments, output_field=IntegerField()), Value(0)),
-        )
+        return self.annotate(comment_count=published_comment_count(Proposal))
 
     def for_cards(self):
         return self.with_counts().select_related("topic", "project", "author")
