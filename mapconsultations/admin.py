@@ -1,8 +1,6 @@
 """Map consultations in the admin: editors set them up with their categories; entries are
 moderated like every contribution (the „Zu moderieren“ queue, or their own list here)."""
 
-import json
-
 from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
@@ -11,7 +9,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin_forms import LabelledInlineFormSet
 from core.admin_lists import short_date
-from maps.templatetags.map_tags import options as map_options
+from maps.config import map_settings
 from moderation.admin import ModeratedAdmin
 
 from . import services
@@ -48,7 +46,7 @@ class ConsultationAdmin(TranslationAdmin):
 
     def render_change_form(self, request, context, *args, **kwargs):
         # The map on which editors click the area (static/js/maps_admin.js).
-        context["area_map_options"] = json.loads(map_options())
+        context["area_map_options"] = map_settings()
         return super().render_change_form(request, context, *args, **kwargs)
 
 

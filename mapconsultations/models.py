@@ -144,6 +144,11 @@ class EntryQuerySet(ModeratedQuerySet):
         """What the moderation queue and admin show of each entry, without a query per row."""
         return self.select_related("author", "category", "place", "consultation__project")
 
+    def for_map(self):
+        """Newest first, with what a marker or a row of open data names: no authors, no
+        comment counts."""
+        return self.select_related("category", "place").order_by("-created_at", "-pk")
+
     def for_list(self):
         return (
             self.select_related("author", "category", "place", "consultation__project")
@@ -285,8 +290,13 @@ class Entry(Moderated):
             return self.place.name
         return f"{self.latitude:.5f} N, {self.longitude:.5f} E"
 
-    def moderation_title(self):
+    @property
+    def heading(self):
+        """What it is about and where: „Hier ist es im Sommer zu heiß: Stiftsplatz“."""
         return f"{self.category.name}: {self.where}"
+
+    def moderation_title(self):
+        return self.heading
 
     def moderation_text(self):
         return self.text
@@ -298,7 +308,7 @@ class Entry(Moderated):
     def is_from_paper(self):
         return self.source == self.Source.PAPER
 
-    def refuses_decision(self, moderator, target_state):
+    def refuses_decision(self, moderator):
         if self.is_from_paper and moderator.pk == self.entered_by_id:
             return _(
                 "A paper entry is released by a second staff member, not by the one who "

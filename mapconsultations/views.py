@@ -5,11 +5,11 @@ import csv
 import json
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -60,8 +60,7 @@ class ConsultationView(View):
     def post(self, request, project, slug):
         if not can_add_entry(request.user, self.consultation):
             if not request.user.is_authenticated:
-                login = reverse("account_login")
-                return redirect(f"{login}?next={self.consultation.get_absolute_url()}")
+                return redirect_to_login(self.consultation.get_absolute_url())
             raise PermissionDenied(_("This map takes no entries from you at the moment."))
         form = EntryForm(request.POST, consultation=self.consultation)
         if form.is_valid():
@@ -101,18 +100,13 @@ class ConsultationView(View):
         page = Paginator(entries.for_list(), ENTRIES_PER_PAGE).get_page(
             self.request.GET.get("page")
         )
-        # The map needs the category and place of each, nothing of authors or comments.
-        shown = list(
-            entries.select_related("category", "place").order_by("-created_at", "-pk")[
-                :MARKERS_AT_MOST
-            ]
-        )
+        shown = list(entries.for_map()[:MARKERS_AT_MOST])
         own = []
         if self.request.user.is_authenticated:
             own = list(
                 Entry.objects.pending()
                 .filter(consultation=self.consultation, author=self.request.user)
-                .for_list()
+                .for_map()
             )
         context = {
             "consultation": self.consultation,
@@ -125,7 +119,7 @@ class ConsultationView(View):
             "markers": [
                 # Name and point only: the texts are in the list, and 500 of them would
                 # weigh down every visit.
-                Marker(name=f"{entry.category.name}: {entry.where}", point=entry.point)
+                Marker(name=entry.heading, point=entry.point)
                 for entry in shown
             ],
             "markers_limited": page.paginator.count > MARKERS_AT_MOST,
@@ -144,22 +138,12 @@ class EntryView(View):
     template_name = "mapconsultations/entry_detail.html"
 
     def get(self, request, project, slug, pk):
-        consultation = visible_consultation(request, project, slug)
-        entry = get_object_or_404(
-            Entry.objects.filter(consultation=consultation).select_related(
-                "author", "category", "place"
-            ),
-            pk=pk,
-        )
-        if not can_see_entry(request.user, entry):
-            raise Http404("No such entry")
-        entry.consultation = consultation
-        marker = Marker(name=f"{entry.category.name}: {entry.where}", point=entry.point)
+        entry = visible_entry(request, project, slug, pk)
         context = {
-            "consultation": consultation,
-            "project": consultation.project,
+            "consultation": entry.consultation,
+            "project": entry.consultation.project,
             "entry": entry,
-            "markers": [marker],
+            "markers": [Marker(name=entry.heading, point=entry.point)],
             "may_support": can_support_entry(request.user, entry),
             "supported": request.user.is_authenticated
             and EntrySupport.objects.filter(entry=entry, user=request.user).exists(),
@@ -169,7 +153,12 @@ class EntryView(View):
 
 def visible_entry(request, project, slug, pk):
     consultation = visible_consultation(request, project, slug)
-    entry = get_object_or_404(Entry.objects.filter(consultation=consultation), pk=pk)
+    entry = get_object_or_404(
+        Entry.objects.filter(consultation=consultation).select_related(
+            "author", "category", "place"
+        ),
+        pk=pk,
+    )
     if not can_see_entry(request.user, entry):
         raise Http404("No such entry")
     entry.consultation = consultation
@@ -184,8 +173,7 @@ class EntrySupportView(View):
     def post(self, request, project, slug, pk):
         entry = visible_entry(request, project, slug, pk)
         if not request.user.is_authenticated:
-            login = reverse("account_login")
-            return redirect(f"{login}?next={entry.get_absolute_url()}")
+            return redirect_to_login(entry.get_absolute_url())
         if self.withdraw:
             if withdraw_entry_support(entry=entry, user=request.user):
                 messages.success(request, _("You no longer support this entry."))
@@ -200,7 +188,7 @@ class EntrySupportView(View):
 
 
 def published_entries(consultation):
-    return Entry.objects.published().filter(consultation=consultation).for_list()
+    return Entry.objects.published().filter(consultation=consultation).for_map()
 
 
 def entries_geojson(request, project, slug):

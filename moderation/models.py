@@ -139,9 +139,9 @@ class Moderated(models.Model):
         """The object this contribution belongs to (a project, poll or proposal), or None."""
         raise NotImplementedError
 
-    def refuses_decision(self, moderator, target_state):
-        """Why `moderator` may not move this contribution to `target_state` (a message), or
-        "" if they may. Contributions with rules of their own (four eyes) say so here."""
+    def refuses_decision(self, moderator):
+        """Why `moderator` may not decide on this contribution (a message), or "" if they
+        may. Contributions with rules of their own (four eyes) say so here."""
         return ""
 
     def after_first_publication(self):

@@ -97,7 +97,7 @@ def decide(*, contribution, moderator, kind, reason="", seen_revision=None, only
                 % {"revision": locked.revision},
                 code="changed",
             )
-        refusal = locked.refuses_decision(moderator, rule.target)
+        refusal = locked.refuses_decision(moderator)
         if refusal:
             raise ValidationError(refusal)
         locked.moderation_state = rule.target

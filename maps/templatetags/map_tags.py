@@ -10,39 +10,14 @@ come from our own origin (maps/tiles.py).
 import json
 
 from django import template
-from django.conf import settings
-from django.urls import reverse
-from django.utils.translation import gettext
+
+from ..config import attribution, map_settings
 
 register = template.Library()
 
 
-def tile_address():
-    """The tiles' address for the map library: /karte/kacheln/{z}/{x}/{y}.png."""
-    return (
-        reverse("maps:tile", args=[0, 1, 2])
-        .replace("/0/", "/{z}/", 1)
-        .replace("/1/", "/{x}/", 1)
-        .replace("/2.png", "/{y}.png", 1)
-    )
-
-
-def attribution():
-    return settings.MAP_ATTRIBUTION or gettext("Schematic map: KLmitWirkung")
-
-
 def options(bounds=None):
-    """What the script needs to draw the map: tiles, area (`bounds`, by default the whole
-    map's), zoom levels, credit."""
-    return json.dumps(
-        {
-            "tiles": tile_address(),
-            "bounds": list(bounds or settings.MAP_BOUNDS),
-            "minZoom": settings.MAP_MIN_ZOOM,
-            "maxZoom": settings.MAP_MAX_ZOOM,
-            "attribution": attribution(),
-        }
-    )
+    return json.dumps(map_settings(bounds))
 
 
 @register.inclusion_tag("maps/_assets.html")
