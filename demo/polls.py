@@ -5,10 +5,12 @@ Runs after the demo accounts and projects exist. Votes in open polls go through
 (the service rightly refuses closed polls) and its dates set back to 2022.
 
 Texts go in German and English; paper batches name their counts by the German label of a
-choice, so seeding runs in German.
+choice (and the German text of a question), so seeding runs in German. demo/data/README.md
+describes the shape of each kind of question's planned answers and paper counts.
 """
 
 import datetime
+from collections import Counter
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser
@@ -21,7 +23,17 @@ from core.notifications import KINDS
 from demo.accounts import DEMO_USERS
 from demo.content import in_both_languages, load
 from maps.models import Place
-from polls.models import Ballot, Choice, PaperBatch, Poll, Question, Selection, TextAnswer
+from polls.answers import NO_ANSWER, ChoiceAnswer, as_choice_answer
+from polls.models import (
+    Ballot,
+    Choice,
+    NoAnswer,
+    PaperBatch,
+    Poll,
+    Question,
+    Selection,
+    TextAnswer,
+)
 from polls.services import cast_ballot, confirm_paper_batch, enter_paper_batch, publish_results
 from projects.models import Project
 
@@ -140,6 +152,10 @@ def _moment(spec, today, hour):
     return _aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
+# Texts of scales and numbers, where a question has them; German with English beside.
+SCALE_AND_NUMBER_TEXTS = ("scale_low_label", "scale_high_label", "number_unit")
+
+
 def _create_poll(data, today):
     poll = Poll(
         slug=data["slug"],
@@ -155,13 +171,18 @@ def _create_poll(data, today):
     poll.full_clean()
     poll.save()
     for position, question_data in enumerate(data["questions"], start=1):
+        texts = [field for field in SCALE_AND_NUMBER_TEXTS if field in question_data]
         question = Question(
             poll=poll,
             position=position,
-            **in_both_languages(question_data, "text", "description"),
+            **in_both_languages(question_data, "text", "description", *texts),
             kind=question_data["kind"],
             is_required=question_data.get("is_required", True),
             max_choices=question_data.get("max_choices"),
+            scale_points=question_data.get("scale_points"),
+            number_min=question_data.get("number_min"),
+            number_max=question_data.get("number_max"),
+            offers_no_answer=question_data.get("offers_no_answer", False),
         )
         question.full_clean()
         question.save()
@@ -175,6 +196,8 @@ def _create_poll(data, today):
                 **in_both_languages(choice_data, "label", "description"),
                 # A location poll: the choice's place, from demo/data/places.json.
                 place=Place.objects.get(name=place) if place else None,
+                # "other" names the choice whose voters may write what they mean.
+                is_other=choice_data["label"] == question_data.get("other"),
             )
             choice.full_clean()
             choice.save()
@@ -182,8 +205,9 @@ def _create_poll(data, today):
 
 
 def _choices(question_data):
-    """A question's choices as dicts: "choices" holds [label, description, votes] in German,
-    "choices_en", where given, [label, description] in English in the same order."""
+    """A question's choices as dicts: "choices" holds [label, description, votes] in German
+    (a ranking's without votes), "choices_en", where given, [label, description] in English
+    in the same order."""
     german = question_data.get("choices", [])
     english = question_data.get("choices_en") or [["", ""]] * len(german)
     return [
@@ -193,27 +217,84 @@ def _choices(question_data):
             "label_en": label_en,
             "description_en": description_en,
         }
-        for (label, description, _votes), (label_en, description_en) in zip(
+        for (label, description, *_votes), (label_en, description_en) in zip(
             german, english, strict=True
         )
     ]
 
 
 def _planned_answers(poll, data):
-    """The answers of each demo ballot, so that every choice gets exactly its votes."""
+    """The answers of each demo ballot, so that every choice and value gets exactly its votes."""
     count = data["account_ballots"] + data["guest_ballots"]
     ballots = [{} for _ in range(count)]
-    for question, question_data in zip(poll.questions.all(), data["questions"], strict=True):
-        if question.kind == Question.Kind.TEXT:
-            for index, text in enumerate(question_data["answers"]):
-                ballots[index * count // len(question_data["answers"])][question] = text
-            continue
-        choices = list(question.choices.all())
-        votes = [votes for _label, _description, votes in question_data["choices"]]
-        for ballot, chosen in zip(ballots, _spread(choices, votes, count), strict=True):
-            if chosen:
-                ballot[question] = chosen
+    questions = poll.questions.prefetch_related("choices")
+    for question, question_data in zip(questions, data["questions"], strict=True):
+        answers = _question_answers(question, question_data, count)
+        for ballot, answer in zip(ballots, answers, strict=True):
+            if answer is not None:
+                ballot[question] = answer
     return ballots
+
+
+def _question_answers(question, data, count):
+    """One question's answer on each of `count` ballots, as cast_ballot takes it; None where
+    the ballot leaves it out. The shape of `data` per kind is in demo/data/README.md."""
+    choices = list(question.choices.all())
+    if question.is_text or question.is_number:
+        return _spread_out(data["answers"], count)
+    if question.is_scale:
+        return _spread_out(_values(data["votes"]) + [NO_ANSWER] * data.get("no_answer", 0), count)
+    if question.is_matrix:
+        ratings = [{} for _ in range(count)]
+        no_answers = data.get("no_answer") or [0] * len(choices)
+        for statement, (_label, _description, votes), no_answer in zip(
+            choices, data["choices"], no_answers, strict=True
+        ):
+            values = _values(votes) + [NO_ANSWER] * no_answer
+            for rating, value in zip(ratings, _spread_out(values, count), strict=True):
+                if value is not None:
+                    rating[statement] = value
+        return [rating or None for rating in ratings]
+    if question.is_ranking:
+        by_label = {choice.label_de: choice for choice in choices}
+        orders = [
+            [by_label[label] for label in order]
+            for order, number in data["rankings"]
+            for _ in range(number)
+        ]
+        return _spread_out(orders, count)
+    votes = [votes for _label, _description, votes in data["choices"]]
+    others = list(data.get("other_answers", []))
+    no_answers = data.get("no_answer", 0)
+    answers = []
+    for chosen in _spread(choices, votes, count):
+        if others and any(choice.is_other for choice in chosen):
+            answers.append(ChoiceAnswer(tuple(chosen), other=others.pop(0)))
+        elif chosen:
+            answers.append(chosen)
+        elif no_answers:
+            answers.append(NO_ANSWER)
+            no_answers -= 1
+        else:
+            answers.append(None)
+    if others or no_answers:
+        raise ValueError(f"{question.text_de}: more texts or “no answer” than ballots for them")
+    return answers
+
+
+def _values(votes):
+    """[2, 0, 1] (how many gave each point, from 1): [1, 1, 3]."""
+    return [value for value, number in enumerate(votes, start=1) for _ in range(number)]
+
+
+def _spread_out(answers, count):
+    """The answers over `count` ballots, evenly apart and in order; None on the others."""
+    if len(answers) > count:
+        raise ValueError(f"{len(answers)} answers for {count} ballots")
+    spread = [None] * count
+    for index, answer in enumerate(answers):
+        spread[index * count // len(answers)] = answer
+    return spread
 
 
 def _spread(choices, votes, count):
@@ -241,29 +322,55 @@ def _cast_ballots(poll, data, voters):
 
 
 def _write_past_ballots(poll, data, voters):
-    """Ballots of a round that closed before the platform's demo began, dated within it."""
+    """Ballots of a round that closed before the platform's demo began, dated within it.
+
+    Choice and free-text questions only: the demo's past rounds have no others.
+    """
+    if any(not (question.is_selection or question.is_text) for question in poll.questions.all()):
+        raise ValueError(f"{poll.slug}: a closed demo poll has choice and text questions only")
     planned = _planned_answers(poll, data)
     people = voters[: data["account_ballots"]] + [None] * data["guest_ballots"]
     span = poll.closes_at - poll.opens_at
     for index, (person, answers) in enumerate(zip(people, planned, strict=True)):
         ballot = Ballot.objects.create(poll=poll, user=person, is_guest=person is None)
+        chosen = {
+            question: as_choice_answer(answer)
+            for question, answer in answers.items()
+            if question.is_selection
+        }
         Selection.objects.bulk_create(
             Selection(ballot=ballot, choice=choice)
-            for question, answer in answers.items()
-            if question.has_choices
-            for choice in answer
+            for answer in chosen.values()
+            for choice in answer.choices
         )
         TextAnswer.objects.bulk_create(
-            TextAnswer(ballot=ballot, question=question, text=answer)
+            [
+                TextAnswer(ballot=ballot, question=question, text=answer)
+                for question, answer in answers.items()
+                if question.is_text
+            ]
+            + [
+                TextAnswer(ballot=ballot, question=question, text=answer.other)
+                for question, answer in chosen.items()
+                if answer.other
+            ]
+        )
+        NoAnswer.objects.bulk_create(
+            NoAnswer(ballot=ballot, question=question)
             for question, answer in answers.items()
-            if not question.has_choices
+            if answer is NO_ANSWER
         )
         cast_at = poll.opens_at + span * (index + 0.5) / len(planned)
         Ballot.objects.filter(pk=ballot.pk).update(created_at=cast_at, updated_at=cast_at)
 
 
 def _add_paper_batch(poll, data, today, staff):
-    choices = {choice.label_de: choice for choice in Choice.objects.filter(question__poll=poll)}
+    choices = {
+        choice.label_de: choice
+        for choice in Choice.objects.filter(
+            question__poll=poll, question__kind__in=Question.SELECTION_KINDS
+        )
+    }
     collected_on = data["collected_on"]
     if not isinstance(collected_on, datetime.date):
         collected_on = today + datetime.timedelta(days=collected_on)
@@ -274,6 +381,7 @@ def _add_paper_batch(poll, data, today, staff):
         collected_on=collected_on,
         ballots_count=data["ballots_count"],
         counts={choices[label]: count for label, count in data["counts"].items()},
+        value_counts=_paper_value_counts(poll, data.get("value_counts", {})),
         note=data["note"],
     )
     if data["confirm"]:
@@ -285,3 +393,36 @@ def _add_paper_batch(poll, data, today, staff):
         PaperBatch.objects.filter(pk=batch.pk).update(
             entered_at=_aware(data["entered_at"]), confirmed_at=_aware(data["confirmed_at"])
         )
+
+
+def _paper_value_counts(poll, data):
+    """A batch's counts of scales, matrices, rankings and numbers, keyed as
+    enter_paper_batch takes them, from `data` by the German text of each question:
+
+    - a scale: how many ballots gave each point, from 1: [1, 3, 7, 7, 3];
+    - a matrix: the same per statement (by its German label): {statement: [...]};
+    - a ranking: how many ballots gave each choice place 1, 2, ...: {choice: [6, 4, 2]};
+    - a number: the numbers written on the ballots: [1, 3, 3, 12].
+    """
+    questions = {
+        question.text_de: question for question in poll.questions.prefetch_related("choices")
+    }
+    value_counts = {}
+    for text, figures in data.items():
+        question = questions[text]
+        if question.is_scale:
+            value_counts |= {
+                (question, None, value): count for value, count in enumerate(figures, start=1)
+            }
+        elif question.is_number:
+            value_counts |= {
+                (question, None, value): count for value, count in Counter(figures).items()
+            }
+        else:
+            choices = {choice.label_de: choice for choice in question.choices.all()}
+            value_counts |= {
+                (question, choices[label], value): count
+                for label, row in figures.items()
+                for value, count in enumerate(row, start=1)
+            }
+    return value_counts

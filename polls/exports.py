@@ -7,7 +7,7 @@ import secrets
 
 from django.utils.translation import gettext as _
 
-from .models import Selection, TextAnswer
+from .models import NoAnswer, RankAnswer, Selection, TextAnswer, ValueAnswer
 from .results import tally
 
 # A cell starting with one of these is a formula to Excel and LibreOffice Calc.
@@ -21,9 +21,9 @@ def spreadsheet_safe(value):
     return value
 
 
-def decimal_comma(number, places=1):
+def decimal_comma(number):
     """12.5 as „12,5“, the way German spreadsheet programs read a decimal number."""
-    return f"{number:.{places}f}".replace(".", ",")
+    return f"{number:f}".replace(".", ",")
 
 
 def spreadsheet_writer(response):
@@ -54,19 +54,107 @@ def result_table(poll):
             None,
         ],
     ]
-    for question_result in results.choice_questions:
-        for row in question_result.choices:
-            rows.append(
-                [
-                    question_result.question.text,
-                    row.choice.label,
-                    row.online,
-                    row.paper,
-                    row.total,
-                    row.share,
-                ]
-            )
+    for question_result in results.counted_questions:
+        rows += _question_rows(question_result)
     return rows
+
+
+def _summary_rows(subject, summaries, names):
+    """Rows of figures (mean, median, …) with their online, paper and total values."""
+    return [
+        [
+            subject,
+            label,
+            getattr(summaries.online, name),
+            getattr(summaries.paper, name),
+            getattr(summaries.total, name),
+            None,
+        ]
+        for name, label in names
+    ]
+
+
+def _distribution_rows(subject, question, distribution):
+    rows = [
+        [subject, str(row.value), row.online, row.paper, row.total, row.share]
+        for row in distribution.rows
+    ]
+    rows += _summary_rows(
+        subject, distribution.summaries, [("mean", _("Mean")), ("median", _("Median"))]
+    )
+    if question.offers_no_answer:
+        rows.append([subject, _("No answer"), distribution.no_answer, None, None, None])
+    return rows
+
+
+def _question_rows(result):
+    question = result.question
+    if question.is_selection:
+        rows = [
+            [question.text, row.choice.label, row.online, row.paper, row.total, row.share]
+            for row in result.choices
+        ]
+        if question.offers_no_answer:
+            rows.append([question.text, _("No answer"), result.no_answer, None, None, None])
+        return rows
+    if question.is_scale:
+        return _distribution_rows(question.text, question, result.scale)
+    if question.is_matrix:
+        return [
+            row
+            for item in result.statements
+            for row in _distribution_rows(
+                f"{question.text} – {item.statement.label}", question, item.distribution
+            )
+        ]
+    if question.is_ranking:
+        return [
+            row
+            for item in result.ranking
+            for row in (
+                [
+                    question.text,
+                    _("%(answer)s: points (Borda count)") % {"answer": item.choice.label},
+                    item.points_online,
+                    item.points_paper,
+                    item.points,
+                    item.share,
+                ],
+                [
+                    question.text,
+                    _("%(answer)s: first places") % {"answer": item.choice.label},
+                    item.first_online,
+                    item.first_paper,
+                    item.first,
+                    None,
+                ],
+            )
+        ]
+    return _summary_rows(
+        question.text,
+        result.numbers,
+        [
+            ("count", _("Answers")),
+            ("minimum", _("Smallest")),
+            ("lower_quartile", _("Lower quartile")),
+            ("median", _("Median")),
+            ("upper_quartile", _("Upper quartile")),
+            ("maximum", _("Largest")),
+            ("mean", _("Mean")),
+        ],
+    )
+
+
+def answer_columns(questions):
+    """The headings of the anonymous answers: a column per question, per statement of a
+    matrix; the questions come with their choices."""
+    columns = []
+    for question in questions:
+        if question.is_matrix:
+            columns += [f"{question.text} – {s.label}" for s in question.choices.all()]
+        else:
+            columns.append(question.text)
+    return [spreadsheet_safe(column) for column in columns]
 
 
 def answer_rows(poll, questions):
@@ -88,15 +176,48 @@ def answer_rows(poll, questions):
             ballot__poll=poll
         ).values_list("ballot", "question", "text")
     }
+    values = {
+        (ballot_id, question_id, statement_id): value
+        for ballot_id, question_id, statement_id, value in ValueAnswer.objects.filter(
+            ballot__poll=poll
+        ).values_list("ballot", "question", "statement", "value")
+    }
+    no_answer = _("no answer")
+    for ballot_id, question_id, statement_id in NoAnswer.objects.filter(
+        ballot__poll=poll
+    ).values_list("ballot", "question", "statement"):
+        values[ballot_id, question_id, statement_id] = no_answer
+    ranked = {}
+    for ballot_id, question_id, position, label in (
+        RankAnswer.objects.filter(ballot__poll=poll)
+        .order_by("position")
+        .values_list("ballot", "question", "position", "choice__label")
+    ):
+        ranked.setdefault((ballot_id, question_id), []).append(f"{position}. {label}")
     ballots = list(poll.ballots.values_list("pk", "is_guest"))
     secrets.SystemRandom().shuffle(ballots)
     account, guest = _("online (account)"), _("online (guest)")
     for ballot_id, is_guest in ballots:
         row = [guest if is_guest else account]
         for question in questions:
-            if question.has_choices:
-                answer = "; ".join(chosen.get((ballot_id, question.pk), []))
+            key = (ballot_id, question.pk)
+            if question.is_selection:
+                answers = chosen.get(key, [])
+                if (ballot_id, question.pk, None) in values:
+                    answers = [no_answer]
+                if key in texts:
+                    answers = [*answers, texts[key]]
+                row.append("; ".join(answers))
+            elif question.is_matrix:
+                row += [
+                    values.get((ballot_id, question.pk, statement.pk), "")
+                    for statement in question.choices.all()
+                ]
+            elif question.is_ranking:
+                row.append("; ".join(ranked.get(key, [])))
+            elif question.is_scale or question.is_number:
+                row.append(values.get((ballot_id, question.pk, None), ""))
             else:
-                answer = texts.get((ballot_id, question.pk), "")
-            row.append(spreadsheet_safe(answer))
-        yield row
+                row.append(texts.get(key, ""))
+        # Numbers stay numbers (a negative one is no formula); text cannot run as one.
+        yield [spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row]

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from .models import Ballot, Selection, TextAnswer
+from .models import Ballot, NoAnswer, RankAnswer, Selection, TextAnswer, ValueAnswer
 
 
 def export_for(user):
@@ -17,6 +17,14 @@ def export_for(user):
                 ),
             ),
             Prefetch("text_answers", queryset=TextAnswer.objects.select_related("question")),
+            Prefetch(
+                "value_answers",
+                queryset=ValueAnswer.objects.select_related("question", "statement"),
+            ),
+            Prefetch("ranks", queryset=RankAnswer.objects.select_related("question", "choice")),
+            Prefetch(
+                "no_answers", queryset=NoAnswer.objects.select_related("question", "statement")
+            ),
         )
         .order_by("created_at", "pk")
     )
@@ -43,5 +51,21 @@ def _answers(ballot):
         entry = by_question.setdefault(question, {"question": question.text, "choices": []})
         entry["choices"].append(selection.choice.label)
     for answer in ballot.text_answers.all():
-        by_question[answer.question] = {"question": answer.question.text, "text": answer.text}
+        entry = by_question.setdefault(answer.question, {"question": answer.question.text})
+        entry["text"] = answer.text
+    for answer in ballot.value_answers.all():
+        entry = by_question.setdefault(answer.question, {"question": answer.question.text})
+        if answer.statement_id:
+            entry.setdefault("statements", {})[answer.statement.label] = answer.value
+        else:
+            entry["value"] = answer.value
+    for answer in ballot.no_answers.all():
+        entry = by_question.setdefault(answer.question, {"question": answer.question.text})
+        if answer.statement_id:
+            entry.setdefault("statements", {})[answer.statement.label] = "no answer"
+        else:
+            entry["no_answer"] = True
+    for rank in sorted(ballot.ranks.all(), key=lambda rank: rank.position):
+        entry = by_question.setdefault(rank.question, {"question": rank.question.text})
+        entry.setdefault("ranking", []).append(rank.choice.label)
     return [by_question[q] for q in sorted(by_question, key=lambda q: (q.position, q.pk))]

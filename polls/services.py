@@ -8,12 +8,23 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from core import page_cache
 from core.text import clean_text
 
-from .models import Ballot, PaperBatch, PaperCount, Poll, Question, Selection, TextAnswer
+from .answers import NO_ANSWER, answer_errors, as_choice_answer
+from .models import (
+    Ballot,
+    NoAnswer,
+    PaperBatch,
+    PaperCount,
+    PaperValueCount,
+    Poll,
+    RankAnswer,
+    Selection,
+    TextAnswer,
+    ValueAnswer,
+)
 from .permissions import (
     Obstacle,
     can_confirm_paper_batch,
@@ -57,46 +68,6 @@ def obstacle_message(obstacle):
     }[obstacle]
 
 
-def answer_errors(questions, answers):
-    """Per question id, what is wrong with the answers; empty when all is well.
-
-    `answers` maps a question to its chosen choices (a list) or its text.
-    """
-    errors = {}
-    for question in questions:
-        answer = answers.get(question)
-        if question.has_choices:
-            chosen = list(answer or [])
-            if any(choice.question_id != question.pk for choice in chosen):
-                errors[question.pk] = _("Please choose only among the answers offered.")
-            elif question.is_required and not chosen:
-                errors[question.pk] = _("Please answer this question.")
-            elif question.is_single_answer and len(chosen) > 1:
-                errors[question.pk] = _("Please choose only one answer.")
-            elif question.kind == Question.Kind.MULTIPLE and len(chosen) > question.max_choices:
-                errors[question.pk] = ngettext(
-                    "Please choose at most %(count)d answer.",
-                    "Please choose at most %(count)d answers.",
-                    question.max_choices,
-                ) % {"count": question.max_choices}
-            elif len(set(chosen)) != len(chosen):
-                errors[question.pk] = _("Please choose each answer only once.")
-        else:
-            text = clean_text(answer or "")
-            if question.is_required and not text:
-                errors[question.pk] = _("Please answer this question.")
-            elif len(text) > question.max_length:
-                errors[question.pk] = ngettext(
-                    "Please shorten your answer to at most %(count)d character.",
-                    "Please shorten your answer to at most %(count)d characters.",
-                    question.max_length,
-                ) % {"count": question.max_length}
-    known = {question.pk for question in questions}
-    if any(question.pk not in known for question in answers):
-        errors[None] = _("Please answer only the questions of this poll.")
-    return errors
-
-
 @transaction.atomic
 def cast_ballot(*, poll, user, answers):
     """Store a new ballot, or replace the answers of the person's ballot where allowed.
@@ -108,7 +79,7 @@ def cast_ballot(*, poll, user, answers):
     obstacle = voting_obstacle(user, poll, timezone.now())
     if obstacle:
         raise ValidationError(obstacle_message(obstacle), code=str(obstacle))
-    questions = list(poll.questions.all())
+    questions = list(poll.questions.prefetch_related("choices"))
     errors = answer_errors(questions, answers)
     if errors:
         raise ValidationError(
@@ -120,8 +91,8 @@ def cast_ballot(*, poll, user, answers):
         if ballot is not None:
             if not poll.ballots_changeable:
                 raise AlreadyVoted(_("You have already voted in this poll."), code="duplicate")
-            ballot.selections.all().delete()
-            ballot.text_answers.all().delete()
+            for answers_of_kind in ANSWER_RELATIONS:
+                getattr(ballot, answers_of_kind).all().delete()
             ballot.save(update_fields=["updated_at"])
         else:
             try:
@@ -136,19 +107,56 @@ def cast_ballot(*, poll, user, answers):
     else:
         ballot = Ballot.objects.create(poll=poll, is_guest=True)
 
-    Selection.objects.bulk_create(
-        Selection(ballot=ballot, choice=choice)
-        for question in questions
-        if question.has_choices
-        for choice in answers.get(question) or []
-    )
-    TextAnswer.objects.bulk_create(
-        TextAnswer(ballot=ballot, question=question, text=clean_text(answers[question]))
-        for question in questions
-        if not question.has_choices and clean_text(answers.get(question) or "")
-    )
+    _store_answers(ballot, questions, answers)
     votes_changed(poll)
     return ballot
+
+
+# What a ballot holds besides itself: replaced as a whole when the person changes it.
+ANSWER_RELATIONS = ("selections", "text_answers", "value_answers", "ranks", "no_answers")
+
+
+def _store_answers(ballot, questions, answers):
+    """One row per ticked choice, text, value, place in a ranking and “no answer”."""
+    selections, texts, values, ranks, no_answers = [], [], [], [], []
+    for question in questions:
+        answer = answers.get(question)
+        if answer is None:
+            continue
+        if answer is NO_ANSWER:
+            no_answers.append(NoAnswer(ballot=ballot, question=question))
+        elif question.is_text:
+            if text := clean_text(answer):
+                texts.append(TextAnswer(ballot=ballot, question=question, text=text))
+        elif question.is_selection:
+            answer = as_choice_answer(answer)
+            selections += [Selection(ballot=ballot, choice=choice) for choice in answer.choices]
+            if (other := clean_text(answer.other or "")) and answer.choices:
+                texts.append(TextAnswer(ballot=ballot, question=question, text=other))
+        elif question.is_matrix:
+            for statement, value in answer.items():
+                if value is NO_ANSWER:
+                    no_answers.append(
+                        NoAnswer(ballot=ballot, question=question, statement=statement)
+                    )
+                else:
+                    values.append(
+                        ValueAnswer(
+                            ballot=ballot, question=question, statement=statement, value=value
+                        )
+                    )
+        elif question.is_ranking:
+            ranks += [
+                RankAnswer(ballot=ballot, question=question, choice=choice, position=place)
+                for place, choice in enumerate(answer, start=1)
+            ]
+        else:  # a scale or a number
+            values.append(ValueAnswer(ballot=ballot, question=question, value=answer))
+    Selection.objects.bulk_create(selections)
+    TextAnswer.objects.bulk_create(texts)
+    ValueAnswer.objects.bulk_create(values)
+    RankAnswer.objects.bulk_create(ranks)
+    NoAnswer.objects.bulk_create(no_answers)
 
 
 def paper_count_errors(poll, ballots_count, counts):
@@ -156,7 +164,7 @@ def paper_count_errors(poll, ballots_count, counts):
     errors = {}
     choices_by_question = {}
     for choice, count in counts.items():
-        if choice.question.poll_id != poll.pk or not choice.question.has_choices:
+        if choice.question.poll_id != poll.pk or not choice.question.is_selection:
             errors[None] = _("The counts belong to answers of another poll.")
             continue
         if count < 0:
@@ -179,10 +187,82 @@ def paper_count_errors(poll, ballots_count, counts):
     return errors
 
 
-def _check_counts(poll, ballots_count, counts):
+def paper_value_count_errors(poll, ballots_count, value_counts):
+    """What is wrong with the counts of values of a paper batch, per question id.
+
+    `value_counts` maps (question, choice or None, value) to the number of paper ballots
+    that gave that value: a point of a scale (per statement of a matrix), a number, or a
+    place of a ranking (per choice).
+    """
+    errors = {}
+    per_item, per_place = {}, {}
+    for (question, choice, value), count in value_counts.items():
+        if question.poll_id != poll.pk or question.is_selection or question.is_text:
+            errors[None] = _("The counts belong to answers of another poll.")
+            continue
+        if choice is not None and choice.question_id != question.pk:
+            errors[None] = _("The counts belong to answers of another poll.")
+            continue
+        # A matrix counts per statement, a ranking per choice; a scale or number per value.
+        if (question.is_matrix or question.is_ranking) != (choice is not None):
+            errors[None] = _("The counts belong to answers of another poll.")
+            continue
+        if count < 0:
+            errors[question.pk] = _("A count cannot be negative.")
+            continue
+        if question.is_scale or question.is_matrix:
+            valid = 1 <= value <= question.scale_points
+        elif question.is_number:
+            valid = question.number_min <= value <= question.number_max
+        else:
+            valid = 1 <= value <= question.rank_places
+        if not valid:
+            errors[question.pk] = _("“%(value)s” is not a possible answer to this question.") % {
+                "value": value
+            }
+            continue
+        per_item[question, choice] = per_item.get((question, choice), 0) + count
+        if question.is_ranking:
+            per_place[question, value] = per_place.get((question, value), 0) + count
+    for (question, choice), total in per_item.items():
+        if total > ballots_count and question.pk not in errors:
+            if question.is_ranking:
+                errors[question.pk] = _(
+                    "“%(choice)s” has more places than there are paper ballots (%(ballots)d)."
+                ) % {"choice": choice.label, "ballots": ballots_count}
+            elif question.is_matrix:
+                errors[question.pk] = _(
+                    "“%(statement)s” has more ratings than there are paper ballots (%(ballots)d)."
+                ) % {"statement": choice.label, "ballots": ballots_count}
+            else:
+                errors[question.pk] = _(
+                    "One answer per ballot: these counts add up to more than the %(ballots)d "
+                    "paper ballots."
+                ) % {"ballots": ballots_count}
+    for (question, place), total in per_place.items():
+        if total > ballots_count and question.pk not in errors:
+            errors[question.pk] = _(
+                "Place %(place)d was given more often than there are paper ballots (%(ballots)d)."
+            ) % {"place": place, "ballots": ballots_count}
+    return errors
+
+
+def _check_counts(poll, ballots_count, counts, value_counts):
     errors = paper_count_errors(poll, ballots_count, counts)
+    errors |= {
+        ("value", key): message
+        for key, message in paper_value_count_errors(poll, ballots_count, value_counts).items()
+    }
     if errors:
         raise ValidationError(list(errors.values()), code="invalid")
+
+
+def _store_value_counts(batch, value_counts):
+    PaperValueCount.objects.bulk_create(
+        PaperValueCount(batch=batch, question=question, choice=choice, value=value, count=count)
+        for (question, choice, value), count in value_counts.items()
+        if count
+    )
 
 
 def _results_still_open(poll):
@@ -194,10 +274,17 @@ def _results_still_open(poll):
 
 
 @transaction.atomic
-def enter_paper_batch(*, poll, entered_by, place, collected_on, ballots_count, counts, note=""):
-    """Record the counts of one stand; they count once another staff member confirms them."""
+def enter_paper_batch(
+    *, poll, entered_by, place, collected_on, ballots_count, counts, value_counts=None, note=""
+):
+    """Record the counts of one stand; they count once another staff member confirms them.
+
+    `counts` per choice of the choice questions; `value_counts` per value of the scales,
+    numbers and rankings (see paper_value_count_errors).
+    """
+    value_counts = value_counts or {}
     _results_still_open(poll)
-    _check_counts(poll, ballots_count, counts)
+    _check_counts(poll, ballots_count, counts, value_counts)
     batch = PaperBatch(
         poll=poll,
         entered_by=entered_by,
@@ -211,12 +298,15 @@ def enter_paper_batch(*, poll, entered_by, place, collected_on, ballots_count, c
     PaperCount.objects.bulk_create(
         PaperCount(batch=batch, choice=choice, count=count) for choice, count in counts.items()
     )
+    _store_value_counts(batch, value_counts)
     votes_changed(poll)
     return batch
 
 
 @transaction.atomic
-def update_paper_batch(*, batch, by, place, collected_on, ballots_count, counts, note=""):
+def update_paper_batch(
+    *, batch, by, place, collected_on, ballots_count, counts, value_counts=None, note=""
+):
     """Correct a batch before confirmation; only the person who entered it may.
 
     A correction is a new version: a colleague's confirmation of the figures they saw
@@ -225,28 +315,46 @@ def update_paper_batch(*, batch, by, place, collected_on, ballots_count, counts,
     batch = PaperBatch.objects.select_for_update().select_related("poll").get(pk=batch.pk)
     if not can_edit_paper_batch(by, batch):
         raise PermissionDenied(_("Only the person who entered this batch may change it."))
+    value_counts = value_counts or {}
     _results_still_open(batch.poll)
-    _check_counts(batch.poll, ballots_count, counts)
+    _check_counts(batch.poll, ballots_count, counts, value_counts)
     before = (
         batch.place,
         batch.collected_on,
         batch.ballots_count,
         batch.note,
         {count.choice_id: count.count for count in batch.counts.all()},
+        {
+            (count.question_id, count.choice_id, count.value): count.count
+            for count in batch.value_counts.all()
+        },
     )
     batch.place, batch.collected_on = place, collected_on
     batch.ballots_count, batch.note = ballots_count, note
     batch.full_clean()
-    after = (place, collected_on, ballots_count, note, {c.pk: n for c, n in counts.items()})
+    after = (
+        place,
+        collected_on,
+        ballots_count,
+        note,
+        {c.pk: n for c, n in counts.items()},
+        {
+            (question.pk, choice.pk if choice else None, value): n
+            for (question, choice, value), n in value_counts.items()
+            if n
+        },
+    )
     if after == before:
         return batch
     batch.revision += 1
     batch.corrected_at = timezone.now()
     batch.save()
     batch.counts.all().delete()
+    batch.value_counts.all().delete()
     PaperCount.objects.bulk_create(
         PaperCount(batch=batch, choice=choice, count=count) for choice, count in counts.items()
     )
+    _store_value_counts(batch, value_counts)
     votes_changed(batch.poll)
     return batch
 

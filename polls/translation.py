@@ -17,7 +17,7 @@ class PollTranslation(GermanRequired):
 
 @register(Question)
 class QuestionTranslation(GermanRequired):
-    fields = ("text", "description")
+    fields = ("text", "description", "scale_low_label", "scale_high_label", "number_unit")
 
 
 @register(Choice)

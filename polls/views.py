@@ -31,7 +31,7 @@ from .permissions import (
     voting_obstacle,
 )
 from .results import tally
-from .services import AlreadyVoted, cast_ballot
+from .services import ANSWER_RELATIONS, AlreadyVoted, cast_ballot
 
 GUEST_BALLOTS_SESSION_KEY = "polls_guest_ballots"
 
@@ -102,7 +102,7 @@ class PollListView(ListView):
 
 def own_ballot(request, poll):
     """The ballot this visitor cast: by account, or by this browser session for guests."""
-    ballots = Ballot.objects.filter(poll=poll).prefetch_related("selections", "text_answers")
+    ballots = Ballot.objects.filter(poll=poll).prefetch_related(*ANSWER_RELATIONS)
     if request.user.is_authenticated:
         return ballots.filter(user=request.user).first()
     ballot_id = request.session.get(GUEST_BALLOTS_SESSION_KEY, {}).get(str(poll.pk))
@@ -112,17 +112,55 @@ def own_ballot(request, poll):
 
 
 def ballot_summary(ballot, questions):
-    """The visitor's own answers, question by question, for the confirmation."""
+    """The visitor's own answers, question by question, for the confirmation: each as the
+    words to show (empty: not answered)."""
     chosen = {selection.choice_id for selection in ballot.selections.all()}
     texts = {answer.question_id: answer.text for answer in ballot.text_answers.all()}
-    return [
-        {
-            "question": question,
-            "choices": [choice for choice in question.choices.all() if choice.pk in chosen],
-            "text": texts.get(question.pk, ""),
-        }
-        for question in questions
-    ]
+    values = {(a.question_id, a.statement_id): a.value for a in ballot.value_answers.all()}
+    declined = {(a.question_id, a.statement_id) for a in ballot.no_answers.all()}
+    ranks = {rank.choice_id: rank.position for rank in ballot.ranks.all()}
+    no_answer = _("no answer")
+
+    def value_of(question, statement=None):
+        key = (question.pk, statement.pk if statement else None)
+        if key in declined:
+            return no_answer
+        value = values.get(key)
+        if value is None:
+            return ""
+        if question.number_unit and question.is_number:
+            return f"{value} {question.number_unit}"
+        return str(value)
+
+    summary = []
+    for question in questions:
+        lines = []
+        if question.is_selection:
+            labels = [choice.label for choice in question.choices.all() if choice.pk in chosen]
+            lines = [", ".join(labels)] if labels else []
+            if (question.pk, None) in declined:
+                lines = [no_answer]
+            if question.pk in texts:
+                lines.append(_("own answer: %(text)s") % {"text": texts[question.pk]})
+        elif question.is_matrix:
+            lines = [
+                f"{statement.label}: {value}"
+                for statement in question.choices.all()
+                if (value := value_of(question, statement))
+            ]
+        elif question.is_ranking:
+            placed = sorted(
+                (ranks[choice.pk], choice.label)
+                for choice in question.choices.all()
+                if choice.pk in ranks
+            )
+            lines = [f"{place}. {label}" for place, label in placed]
+        elif question.is_scale or question.is_number:
+            lines = [value] if (value := value_of(question)) else []
+        elif question.pk in texts:
+            lines = [texts[question.pk]]
+        summary.append({"question": question, "lines": lines})
+    return summary
 
 
 class PollDetailView(View):
@@ -241,6 +279,7 @@ class PollResultsView(View):
         }
         if context["visible"]:
             context["results"] = tally(poll)
+            context["is_survey"] = is_survey([r.question for r in context["results"].questions])
             # A location poll: its results on a map beside the tables.
             context["has_map"] = any(
                 row.choice.place_id
@@ -277,7 +316,7 @@ class PollResultsCSVView(View):
         if value is None:
             return ""
         if isinstance(value, Decimal):
-            return f"{value:.1f}"
+            return f"{value:f}"  # as many places as the figure has: 12.5 %, a median of 3.25
         return value
 
 

@@ -3,6 +3,16 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+# What a question asks for and how it is counted: fixed once people have answered.
+COUNTING_FIELDS = [
+    "kind",
+    "max_choices",
+    "scale_points",
+    "number_min",
+    "number_max",
+    "offers_no_answer",
+]
+
 
 def answers_exist(poll):
     """Ballots or paper batches exist: from now on questions and choices are fixed."""

@@ -149,6 +149,7 @@ class PaperBatchAdmin(AdminPagesMixin, admin.ModelAdmin):
                     poll=poll,
                     entered_by=request.user,
                     counts=form.counts(),
+                    value_counts=form.value_counts(),
                     **{name: form.cleaned_data[name] for name in BATCH_FIELDS},
                 )
             except ValidationError as error:
@@ -211,6 +212,7 @@ class PaperBatchAdmin(AdminPagesMixin, admin.ModelAdmin):
                     batch=batch,
                     by=request.user,
                     counts=form.counts(),
+                    value_counts=form.value_counts(),
                     **{name: form.cleaned_data[name] for name in BATCH_FIELDS},
                 )
             except ValidationError as error:
@@ -328,11 +330,37 @@ class PaperBatchAdmin(AdminPagesMixin, admin.ModelAdmin):
 
     @staticmethod
     def grouped_counts(batch):
-        """The counts by question, in the order of the paper ballot."""
-        counts = batch.counts.select_related("choice__question").order_by(
-            "choice__question__position", "choice__question", "choice__position", "choice"
-        )
-        return group_by_question(counts, lambda count: count.choice.question, "counts")
+        """The counts by question, in the order of the paper ballot, each as a label and a
+        count: per choice; per point of a scale (a statement's in a matrix), per place of a
+        ranking's choice, per number."""
+        rows = [
+            (count.choice.question, count.choice.label, count.count)
+            for count in batch.counts.select_related("choice__question").order_by(
+                "choice__position", "choice"
+            )
+        ]
+        for count in batch.value_counts.select_related("question", "choice").order_by(
+            "choice__position", "choice", "value"
+        ):
+            question = count.question
+            if question.is_ranking:
+                label = _("%(answer)s: place %(place)d") % {
+                    "answer": count.choice.label,
+                    "place": count.value,
+                }
+            elif count.choice_id:
+                label = f"{count.choice.label}: {count.value}"
+            else:
+                label = str(count.value)
+            rows.append((question, label, count.count))
+        rows.sort(key=lambda row: (row[0].position, row[0].pk))
+        return [
+            {
+                "question": group["question"],
+                "rows": [{"label": r[1], "count": r[2]} for r in group["rows"]],
+            }
+            for group in group_by_question(rows, lambda row: row[0], "rows")
+        ]
 
     @staticmethod
     def batch_url(batch):

@@ -19,12 +19,12 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from core.admin_forms import LabelledInlineFormSet
 
 from .. import services
-from ..exports import answer_rows, spreadsheet_safe
+from ..exports import answer_columns, answer_rows
 from ..models import Poll, Question
 from ..permissions import (
     can_enter_paper_votes,
 )
-from .base import answers_exist, error_message
+from .base import COUNTING_FIELDS, answers_exist, error_message
 
 # Polls, questions and choices
 
@@ -67,7 +67,18 @@ class QuestionInline(TranslationTabularInline):
     model = Question
     formset = LabelledInlineFormSet
     extra = 1
-    fields = ["position", "text", "kind", "is_required", "max_choices", "max_length", "choices"]
+    fields = [
+        "position",
+        "text",
+        "kind",
+        "is_required",
+        "max_choices",
+        "max_length",
+        "scale_points",
+        "number_min",
+        "number_max",
+        "choices",
+    ]
     readonly_fields = ["choices"]
 
     def get_queryset(self, request):
@@ -76,7 +87,10 @@ class QuestionInline(TranslationTabularInline):
     def get_readonly_fields(self, request, obj=None):
         if answers_exist(obj):
             # The wording may still be corrected; what a question asks for and counts may not.
-            return ["kind", "max_choices", *self.readonly_fields]
+            return [
+                *(name for name in COUNTING_FIELDS if name in self.fields),
+                *self.readonly_fields,
+            ]
         return self.readonly_fields
 
     def has_add_permission(self, request, obj=None):
@@ -90,7 +104,11 @@ class QuestionInline(TranslationTabularInline):
         if question.pk is None:
             return _("Save first, then add the choices.")
         if not question.has_choices:
-            return "–"
+            return format_html(
+                '<a href="{}">{}</a>',
+                reverse("admin:polls_question_change", args=[question.pk]),
+                _("More settings"),
+            )
         return format_html(
             '<a href="{}">{}</a>',
             reverse("admin:polls_question_change", args=[question.pk]),
@@ -281,10 +299,8 @@ class PollAdmin(TranslationAdmin):
         # A byte order mark, so that spreadsheet programs read the umlauts correctly.
         response.write("\ufeff")
         writer = csv.writer(response)
-        questions = list(poll.questions.all())
-        writer.writerow(
-            [_("number"), _("channel"), *(spreadsheet_safe(q.text) for q in questions)]
-        )
+        questions = list(poll.questions.prefetch_related("choices"))
+        writer.writerow([_("number"), _("channel"), *answer_columns(questions)])
         for number, row in enumerate(answer_rows(poll, questions), start=1):
             writer.writerow([number, *row])
         return response

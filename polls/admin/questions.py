@@ -10,14 +10,14 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from core.admin_forms import LabelledInlineFormSet
 
 from ..models import Choice, Question, TextAnswer
-from .base import answers_exist
+from .base import COUNTING_FIELDS, answers_exist
 
 
 class ChoiceInline(TranslationTabularInline):
     model = Choice
     formset = LabelledInlineFormSet
     extra = 1
-    fields = ["position", "label", "description", "image", "image_alt", "place"]
+    fields = ["position", "label", "description", "is_other", "image", "image_alt", "place"]
 
     def has_add_permission(self, request, obj=None):
         return not (obj is not None and answers_exist(obj.poll)) and super().has_add_permission(
@@ -37,15 +37,28 @@ class QuestionAdmin(TranslationAdmin):
     list_display = ["text", "poll", "kind", "position"]
     list_select_related = ["poll"]
     search_fields = ["text", "poll__title"]
-    fields = [
-        "poll_link",
-        "position",
-        "text",
-        "description",
-        "kind",
-        "is_required",
-        "max_choices",
-        "max_length",
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "poll_link",
+                    "position",
+                    "text",
+                    "description",
+                    "kind",
+                    "is_required",
+                    "offers_no_answer",
+                ]
+            },
+        ),
+        (gettext_lazy("Multiple choice, ranking"), {"fields": ["max_choices"]}),
+        (gettext_lazy("Free text"), {"fields": ["max_length"]}),
+        (
+            gettext_lazy("Rating scale, matrix"),
+            {"fields": ["scale_points", "scale_low_label", "scale_high_label"]},
+        ),
+        (gettext_lazy("Number"), {"fields": ["number_min", "number_max", "number_unit"]}),
     ]
     readonly_fields = ["poll_link"]
     inlines = [ChoiceInline]
@@ -65,7 +78,7 @@ class QuestionAdmin(TranslationAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and answers_exist(obj.poll):
-            return [*self.readonly_fields, "kind", "max_choices"]
+            return [*self.readonly_fields, *COUNTING_FIELDS]
         return self.readonly_fields
 
     def get_inlines(self, request, obj):

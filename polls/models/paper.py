@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .polls import Choice, Poll
+from .polls import Choice, Poll, Question
 
 
 class PaperBatchQuerySet(models.QuerySet):
@@ -137,3 +137,52 @@ class PaperCount(models.Model):
 
     def __str__(self):
         return f"{self.choice}: {self.count}"
+
+
+class PaperValueCount(models.Model):
+    """How many paper ballots of a batch gave one value: a point of a scale (per statement in
+    a matrix), a number, or a place of a ranking (per choice)."""
+
+    batch = models.ForeignKey(
+        PaperBatch,
+        on_delete=models.CASCADE,
+        related_name="value_counts",
+        verbose_name=_("paper batch"),
+    )
+    question = models.ForeignKey(
+        Question,
+        on_delete=models.PROTECT,
+        related_name="paper_value_counts",
+        verbose_name=_("question"),
+    )
+    # The statement of a matrix, or the choice of a ranking; empty for a scale or a number.
+    choice = models.ForeignKey(
+        Choice,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="paper_value_counts",
+        verbose_name=pgettext_lazy("poll", "choice"),
+    )
+    value = models.IntegerField(_("value"))
+    count = models.PositiveIntegerField(_("paper ballots"))
+
+    class Meta:
+        verbose_name = _("paper count of a value")
+        verbose_name_plural = _("paper counts of values")
+        ordering = ["question", "choice", "value"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "question", "value"],
+                condition=Q(choice__isnull=True),
+                name="polls_papervaluecount_unique_per_question",
+            ),
+            models.UniqueConstraint(
+                fields=["batch", "choice", "value"],
+                condition=Q(choice__isnull=False),
+                name="polls_papervaluecount_unique_per_choice",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.value}: {self.count}"

@@ -213,6 +213,18 @@ class Question(models.Model):
         TEXT = "text", _("free text")
         # A location question: one of several places, shown on a map (each choice a place).
         PLACE = "place", _("place (one of several places)")
+        SCALE = "scale", _("rating scale")
+        # Statements (its choices) each rated on the same scale.
+        MATRIX = "matrix", _("statements rated on a scale (matrix)")
+        RANKING = "ranking", _("ranking")
+        NUMBER = "number", _("number")
+
+    # Answered by ticking choices (polls.Selection), counted per choice on paper.
+    SELECTION_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.PLACE)
+    # Answered with a value on a scale (polls.ValueAnswer), one per statement in a matrix.
+    SCALE_KINDS = (Kind.SCALE, Kind.MATRIX)
+    # A radio list per question (or per statement): “no answer” fits in as one more option.
+    NO_ANSWER_KINDS = (Kind.SINGLE, Kind.PLACE, Kind.SCALE, Kind.MATRIX)
 
     poll = models.ForeignKey(
         Poll, on_delete=models.CASCADE, related_name="questions", verbose_name=_("poll")
@@ -233,6 +245,37 @@ class Question(models.Model):
         default=1000,
         help_text=_("For free text: the longest answer accepted."),
     )
+    scale_points = models.PositiveSmallIntegerField(
+        _("points on the scale"),
+        null=True,
+        blank=True,
+        help_text=_("For a rating scale or a matrix: 5 for a scale from 1 to 5, 10 for 1 to 10."),
+    )
+    scale_low_label = models.CharField(
+        _("label of the lowest value"),
+        max_length=60,
+        blank=True,
+        help_text=_("For example: very dissatisfied."),
+    )
+    scale_high_label = models.CharField(
+        _("label of the highest value"),
+        max_length=60,
+        blank=True,
+        help_text=_("For example: very satisfied."),
+    )
+    number_min = models.IntegerField(_("smallest number"), null=True, blank=True)
+    number_max = models.IntegerField(_("largest number"), null=True, blank=True)
+    number_unit = models.CharField(
+        _("unit"), max_length=30, blank=True, help_text=_("For a number: for example years, km.")
+    )
+    offers_no_answer = models.BooleanField(
+        _("offer “no answer”"),
+        default=False,
+        help_text=_(
+            "Participants may say that they do not want to answer; this is counted "
+            "separately. For single choice, places, scales and matrices."
+        ),
+    )
 
     class Meta:
         verbose_name = _("question")
@@ -251,24 +294,99 @@ class Question(models.Model):
                 name="polls_question_max_length_range",
                 violation_error_message=_("Free-text answers may be 1 to 5,000 characters long."),
             ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=["scale", "matrix"])
+                | Q(scale_points__gte=2, scale_points__lte=10),
+                name="polls_question_scale_has_points",
+                violation_error_message=_("A scale needs 2 to 10 points."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="number")
+                | Q(number_min__isnull=False, number_max__gt=F("number_min")),
+                name="polls_question_number_has_bounds",
+                violation_error_message=_(
+                    "A number question needs a smallest and a larger largest number."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(offers_no_answer=False)
+                | Q(kind__in=["single", "place", "scale", "matrix"]),
+                name="polls_question_no_answer_kinds",
+                violation_error_message=_(
+                    "“No answer” can be offered for single choice, places, scales and matrices."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="ranking") | Q(max_choices__isnull=True) | Q(max_choices__gte=1),
+                name="polls_question_ranking_places",
+            ),
         ]
 
     def __str__(self):
         return self.text
 
     def clean(self):
+        errors = {}
         if self.kind == self.Kind.MULTIPLE and not self.max_choices:
-            raise ValidationError(
-                {
-                    "max_choices": _(
-                        "A multiple-choice question needs the largest number of choices."
-                    )
-                }
+            errors["max_choices"] = _(
+                "A multiple-choice question needs the largest number of choices."
             )
+        if self.kind in self.SCALE_KINDS and not (
+            self.scale_points and 2 <= self.scale_points <= 10
+        ):
+            errors["scale_points"] = _("A scale needs 2 to 10 points.")
+        if self.kind == self.Kind.NUMBER:
+            if self.number_min is None or self.number_max is None:
+                errors["number_max"] = _("Please give the smallest and the largest number.")
+            elif self.number_max <= self.number_min:
+                errors["number_max"] = _("The largest number must be larger than the smallest.")
+        if self.offers_no_answer and self.kind not in self.NO_ANSWER_KINDS:
+            errors["offers_no_answer"] = _(
+                "“No answer” can be offered for single choice, places, scales and matrices."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def has_choices(self):
-        return self.kind != self.Kind.TEXT
+        """It has choices: answers to tick, places, statements of a matrix, items to rank."""
+        return self.kind not in (self.Kind.TEXT, self.Kind.SCALE, self.Kind.NUMBER)
+
+    @property
+    def is_selection(self):
+        """Answered by ticking choices, counted per choice."""
+        return self.kind in self.SELECTION_KINDS
+
+    @property
+    def is_text(self):
+        return self.kind == self.Kind.TEXT
+
+    @property
+    def is_scale(self):
+        return self.kind == self.Kind.SCALE
+
+    @property
+    def is_matrix(self):
+        return self.kind == self.Kind.MATRIX
+
+    @property
+    def is_ranking(self):
+        return self.kind == self.Kind.RANKING
+
+    @property
+    def is_number(self):
+        return self.kind == self.Kind.NUMBER
+
+    @property
+    def scale_values(self):
+        return list(range(1, (self.scale_points or 0) + 1))
+
+    @property
+    def rank_places(self):
+        """How many places a ranking offers: its maximum, or one per choice (fetch the
+        choices with the question)."""
+        choice_count = len(self.choices.all())
+        return min(self.max_choices or choice_count, choice_count)
 
     @property
     def is_single_answer(self):
@@ -289,7 +407,7 @@ def is_survey(questions):
     Several questions, or one to answer in words, make a survey: people send answers
     („Antworten absenden“).
     """
-    return len(questions) > 1 or any(not question.has_choices for question in questions)
+    return len(questions) > 1 or any(not question.is_selection for question in questions)
 
 
 class Choice(models.Model):
@@ -305,6 +423,14 @@ class Choice(models.Model):
         max_length=200,
         blank=True,
         help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
+    is_other = models.BooleanField(
+        _("“other” with a text field"),
+        default=False,
+        help_text=_(
+            "For example “Other:”: whoever picks it may write what they mean. Only staff "
+            "read these texts. For single and multiple choice."
+        ),
     )
     # A choice that is a place (a location poll): the ballot shows the places on a map too.
     place = models.ForeignKey(
@@ -329,6 +455,12 @@ class Choice(models.Model):
                     "Please describe the image for people who cannot see it."
                 ),
             ),
+            models.UniqueConstraint(
+                fields=["question"],
+                condition=Q(is_other=True),
+                name="polls_choice_one_other_per_question",
+                violation_error_message=_("A question can have only one “other” choice."),
+            ),
         ]
 
     def __str__(self):
@@ -341,3 +473,11 @@ class Choice(models.Model):
             )
         if self.question_id and self.question.kind == Question.Kind.PLACE and not self.place_id:
             raise ValidationError({"place": _("A choice of a location question needs its place.")})
+        if (
+            self.is_other
+            and self.question_id
+            and self.question.kind not in (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
+        ):
+            raise ValidationError(
+                {"is_other": _("An “other” choice is possible for single and multiple choice.")}
+            )

@@ -1,5 +1,7 @@
 """Template helpers for polls: the deadline in words, and a project's polls."""
 
+from decimal import Decimal
+
 from django import template
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -32,6 +34,17 @@ def deadline(poll, now=None):
     if days == 1:
         return _("closes tomorrow at %(time)s") % {"time": time}
     return ngettext("%(days)d day left", "%(days)d days left", days) % {"days": days}
+
+
+@register.filter
+def figure(value):
+    """A figure of the results as short as it is exact: 3, 3,5, 12,25 (in English 3.5);
+    a dash where there is none."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, Decimal):
+        value = value.normalize()
+    return formats.number_format(value, use_l10n=True)
 
 
 @register.inclusion_tag("polls/includes/_project_polls.html", takes_context=True)

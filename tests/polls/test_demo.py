@@ -10,12 +10,16 @@ from accounts.models import User
 from polls.models import (
     Ballot,
     Choice,
+    NoAnswer,
     PaperBatch,
     PaperCount,
+    PaperValueCount,
     Poll,
     Question,
+    RankAnswer,
     Selection,
     TextAnswer,
+    ValueAnswer,
 )
 from polls.permissions import can_see_results, can_vote, results_are_public
 from polls.results import tally
@@ -31,7 +35,20 @@ def demo(seeded_demo, db, settings):
 def counts():
     return [
         model.objects.count()
-        for model in (Poll, Question, Ballot, Selection, TextAnswer, PaperBatch, PaperCount, User)
+        for model in (
+            Poll,
+            Question,
+            Ballot,
+            Selection,
+            TextAnswer,
+            ValueAnswer,
+            RankAnswer,
+            NoAnswer,
+            PaperBatch,
+            PaperCount,
+            PaperValueCount,
+            User,
+        )
     ]
 
 
@@ -156,7 +173,8 @@ def test_demo_survey_gives_each_hint_once(client, demo):
 
 
 @pytest.mark.parametrize(
-    "slug", ["stadt-raum-wir-2022", "stadt-raum-wir-runde-2", "ausprobierbox"]
+    "slug",
+    ["stadt-raum-wir-2022", "stadt-raum-wir-runde-2", "ausprobierbox", "zufriedenheit-2026"],
 )
 def test_demo_method_notes_add_to_what_the_page_says(client, editor, demo, slug):
     client.force_login(editor)  # sees results that are not public yet
@@ -173,6 +191,9 @@ def test_every_demo_poll_question_and_choice_has_an_english_version(demo):
         for question in poll.questions.all():
             assert question.text_en, (poll.slug, question.text_de)
             assert bool(question.description_en) == bool(question.description_de)
+            for field in ("scale_low_label", "scale_high_label", "number_unit"):
+                german = getattr(question, f"{field}_de")
+                assert bool(getattr(question, f"{field}_en")) == bool(german), (field, german)
             for choice in question.choices.all():
                 assert choice.label_en, (poll.slug, choice.label_de)
                 assert bool(choice.description_en) == bool(choice.description_de)
@@ -221,3 +242,143 @@ def test_the_ausprobierbox_survey_shows_its_locations_on_a_map(demo, client):
     html = client.get(poll.get_absolute_url()).text
     assert "Karte der Orte von Frage 1" in html
     assert "Ort: Stiftsplatz, vor der Stiftskirche" in html
+
+
+SURVEY = "zufriedenheit-2026"
+
+
+def test_satisfaction_survey_is_open_with_a_question_of_each_new_kind(demo):
+    poll = Poll.objects.get(slug=SURVEY)
+    assert poll.is_published and poll.is_open()
+    assert poll.project.slug == "urbane-datenplattform"
+    assert poll.eligibility == Poll.Eligibility.ACCOUNT
+    assert poll.results_visibility == Poll.ResultsVisibility.LIVE
+    assert results_are_public(poll)
+    scale, matrix, ranking, number, single = poll.questions.all()
+    assert [question.kind for question in (scale, matrix, ranking, number, single)] == [
+        Question.Kind.SCALE,
+        Question.Kind.MATRIX,
+        Question.Kind.RANKING,
+        Question.Kind.NUMBER,
+        Question.Kind.SINGLE,
+    ]
+
+    assert scale.scale_points == 5 and scale.offers_no_answer and scale.is_required
+    assert (scale.scale_low_label_de, scale.scale_high_label_de) == (
+        "sehr unzufrieden",
+        "sehr zufrieden",
+    )
+    assert (scale.scale_low_label_en, scale.scale_high_label_en) == (
+        "very dissatisfied",
+        "very satisfied",
+    )
+    assert matrix.scale_points == 5 and matrix.offers_no_answer
+    assert matrix.scale_low_label and matrix.scale_high_label
+    assert 4 <= matrix.choices.count() <= 5
+    assert ranking.max_choices == 3 and ranking.choices.count() == 5
+    assert (number.number_min, number.number_max) == (0, 99)
+    assert (number.number_unit_de, number.number_unit_en) == ("Jahre", "years")
+    assert not number.is_required
+    assert not single.is_required and single.offers_no_answer
+    (other,) = single.choices.filter(is_other=True)
+    assert other.label == "Sonstiges"
+
+
+def test_satisfaction_survey_ballot_states_each_rule_once(client, demo):
+    # The page says how to rank and where the scales end; the demo texts do not repeat it.
+    client.force_login(User.objects.get(email="buergerin@example.org"))
+    html = client.get(f"/abstimmungen/{SURVEY}/").text
+    assert html.count("Sie können bis zu 3 Antworten einordnen") == 1
+    assert "bis zu drei" not in html
+    assert html.count("Eine Skala von 1 (sehr unzufrieden) bis 5 (sehr zufrieden).") == 1
+    assert html.count("Eine ganze Zahl von 0 bis 99.") == 1
+    assert "Ihre eigene Antwort" in html  # beside “Sonstiges”
+
+
+def test_satisfaction_survey_has_online_and_confirmed_paper_answers_to_each_question(demo):
+    poll = Poll.objects.get(slug=SURVEY)
+    results = tally(poll)
+    assert results.online_participants == poll.ballots.count() >= 30
+    assert results.guest_participants == 0
+
+    (batch,) = results.paper_batches
+    assert batch.state == PaperBatch.State.CONFIRMED
+    assert batch.entered_by.email == "redaktion@example.org"
+    assert batch.confirmed_by.email == "moderation@example.org"
+    assert poll.opens_at.date() <= batch.collected_on <= timezone.localdate()
+    assert results.paper_participants == batch.ballots_count > 0
+    assert results.participants == results.online_participants + results.paper_participants
+
+    for result in results.questions:
+        text = result.question.text
+        assert 0 < result.online_respondents <= results.online_participants, text
+        assert 0 < result.paper_respondents <= results.paper_participants, text
+    scale, matrix, ranking, number, single = results.questions
+    assert scale.no_answer > 0
+    assert sum(row.online for row in scale.scale.rows) == scale.online_respondents
+    assert sum(row.paper for row in scale.scale.rows) == scale.paper_respondents
+    for statement in matrix.statements:
+        assert statement.distribution.online > 0 and statement.distribution.paper > 0
+    assert any(statement.distribution.no_answer for statement in matrix.statements)
+    assert ranking.ranking[0].choice.label == "Bezahlbarer Wohnraum"
+    assert ranking.ranking[0].points_online > 0 and ranking.ranking[0].points_paper > 0
+    assert number.numbers.online.count > 0 and number.numbers.paper.count > 0
+    assert number.numbers.total.minimum == 0  # moved here this year
+    assert sum(row.paper for row in single.choices) > 0
+    assert single.no_answer > 0
+
+    # Each ballot keeps the rules: at most three places, each from the first on.
+    for ballot in poll.ballots.prefetch_related("ranks"):
+        places = sorted(rank.position for rank in ballot.ranks.all())
+        assert places == list(range(1, len(places) + 1)) and len(places) <= 3
+    # Some who chose “Sonstiges” wrote what they meant; only staff read it.
+    others = TextAnswer.objects.filter(question=single.question)
+    assert others.exists()
+    assert all(
+        Selection.objects.filter(ballot=answer.ballot, choice__is_other=True).exists()
+        for answer in others
+    )
+    counted = PaperValueCount.objects.filter(batch=batch)
+    assert {count.question.kind for count in counted} == {
+        Question.Kind.SCALE,
+        Question.Kind.MATRIX,
+        Question.Kind.RANKING,
+        Question.Kind.NUMBER,
+    }
+
+
+def test_satisfaction_survey_results_render_for_an_anonymous_visitor(client, demo):
+    response = client.get(f"/abstimmungen/{SURVEY}/ergebnisse/")
+    assert response.status_code == 200
+    html = response.text
+    for text in (
+        "Wie zufrieden sind Sie insgesamt mit dem Leben in Kaiserslautern?",
+        "(sehr unzufrieden)",
+        "Mit Bus und Bahn komme ich gut ans Ziel.",
+        "Bezahlbarer Wohnraum",
+        "Einheit: Jahre.",
+        "Sonstiges",
+        "Bürgercenter im Rathaus",
+    ):
+        assert text in html, text
+    # What people wrote beside “Sonstiges” stays with the city.
+    assert "Stadtbibliothek" not in html
+
+    html = client.get(f"/en/abstimmungen/{SURVEY}/ergebnisse/").text
+    for text in ("(very dissatisfied)", "Affordable housing", "Unit: years.", "Other"):
+        assert text in html, text
+
+
+def test_survey_paper_values_find_their_question_by_german_text_whatever_language(demo):
+    Poll.objects.filter(slug=SURVEY).update(slug=f"{SURVEY}-vorher")
+    with translation.override("en"):
+        call_command("seed_demo", verbosity=0)
+    (batch,) = Poll.objects.get(slug=SURVEY).paper_batches.all()
+    counts = {
+        (count.question.position, count.choice and count.choice.label_de, count.value): count.count
+        for count in batch.value_counts.select_related("question", "choice")
+    }
+    assert counts[1, None, 3] == 7
+    assert counts[2, "In meiner Nähe gibt es genug Parks und Grünflächen.", 4] == 9
+    assert counts[3, "Bezahlbarer Wohnraum", 1] == 6
+    assert counts[4, None, 12] == 1
