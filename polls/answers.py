@@ -16,6 +16,7 @@ the question, and the service, which refuses to store anything that breaks them.
 
 import dataclasses
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -75,15 +76,58 @@ def is_given(answer):
 OTHER_MAX_LENGTH = 300
 
 
+def euros(amount):
+    """12000 as „12.000“ (German) or “12,000” (English)."""
+    return formats.number_format(amount, force_grouping=True)
+
+
+def triggers(questions):
+    """{choice id: (its question, the choice)} of the choices conditional questions name."""
+    named = {question.shown_if_id for question in questions if question.shown_if_id}
+    return {
+        choice.pk: (question, choice)
+        for question in questions
+        if question.is_selection
+        for choice in question.choices.all()
+        if choice.pk in named
+    }
+
+
+def is_asked(question, answers, triggered):
+    """Whether the question is asked, given the answers to the others: always, unless it is
+    conditional and its answer was not chosen. `triggered` comes from `triggers()`."""
+    if not question.shown_if_id:
+        return True
+    trigger = triggered.get(question.shown_if_id)
+    if trigger is None:
+        return False
+    trigger_question, choice = trigger
+    answer = answers.get(trigger_question)
+    return answer is not NO_ANSWER and choice in as_choice_answer(answer).choices
+
+
 def answer_errors(questions, answers):
     """Per question id, what is wrong with the answers; empty when all is well.
 
     The questions come with their choices fetched. None as the key: an answer to a question
-    that is not among them.
+    that is not among them. A conditional question that is not asked must stay unanswered.
     """
     errors = {}
+    triggered = triggers(questions)
     for question in questions:
-        message = question_error(question, answers.get(question))
+        answer = answers.get(question)
+        if not is_asked(question, answers, triggered):
+            if is_given(answer):
+                trigger = triggered.get(question.shown_if_id)
+                errors[question.pk] = _(
+                    "This question is asked only of those who chose “%(answer)s” for "
+                    "“%(question)s”: please leave it unanswered."
+                ) % {
+                    "answer": trigger[1].label if trigger else "",
+                    "question": trigger[0].text if trigger else "",
+                }
+            continue
+        message = question_error(question, answer)
         if message:
             errors[question.pk] = message
     known = {question.pk for question in questions}
@@ -147,6 +191,17 @@ def _selection_error(question, answer):
         ) % {"count": question.max_choices}
     if len(set(chosen)) != len(chosen):
         return _("Please choose each answer only once.")
+    if question.is_budget:
+        total = sum(choice.cost or 0 for choice in chosen)
+        if total > question.budget:
+            return _(
+                "Your choice costs %(total)s €, %(over)s € more than the budget of "
+                "%(budget)s €. Please leave out a proposal."
+            ) % {
+                "total": euros(total),
+                "over": euros(total - question.budget),
+                "budget": euros(question.budget),
+            }
     other = clean_text(answer.other or "")
     if other:
         if not any(choice.is_other for choice in chosen):

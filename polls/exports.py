@@ -96,6 +96,12 @@ def _question_rows(result):
         ]
         if question.offers_no_answer:
             rows.append([question.text, _("No answer"), result.no_answer, None, None, None])
+        for row in result.funding:
+            label = row.choice.label
+            cost = _("%(answer)s: cost in euros") % {"answer": label}
+            rows.append([question.text, cost, None, None, row.choice.cost, None])
+            funded = _("%(answer)s: funded (1 yes, 0 no)") % {"answer": label}
+            rows.append([question.text, funded, None, None, int(row.funded), None])
         return rows
     if question.is_scale:
         return _distribution_rows(question.text, question, result.scale)

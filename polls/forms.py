@@ -6,7 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
-from .answers import NO_ANSWER, OTHER_MAX_LENGTH, ChoiceAnswer, answer_errors
+from .answers import (
+    NO_ANSWER,
+    OTHER_MAX_LENGTH,
+    ChoiceAnswer,
+    answer_errors,
+    is_asked,
+    triggers,
+)
 from .models import PaperBatch
 from .services import paper_count_errors, paper_value_count_errors
 
@@ -102,6 +109,7 @@ class BallotForm(forms.Form):
 
     @classmethod
     def _field_for(cls, question):
+        # A follow-up question is required only where it is asked: answer_errors says so.
         required_message = {"required": _("Please answer this question.")}
         if question.is_selection:
             options = [(str(choice.pk), choice.label) for choice in question.choices.all()]
@@ -111,14 +119,14 @@ class BallotForm(forms.Form):
                 return forms.ChoiceField(
                     label=question.text,
                     choices=options,
-                    required=question.is_required,
+                    required=question.is_required and not question.shown_if_id,
                     widget=forms.RadioSelect,
                     error_messages=required_message | INVALID_CHOICE,
                 )
             return forms.MultipleChoiceField(
                 label=question.text,
                 choices=options,
-                required=question.is_required,
+                required=question.is_required and not question.shown_if_id,
                 widget=forms.CheckboxSelectMultiple,
                 error_messages=required_message | INVALID_CHOICE,
             )
@@ -126,14 +134,14 @@ class BallotForm(forms.Form):
             return forms.ChoiceField(
                 label=question.text,
                 choices=cls._scale_options(question),
-                required=question.is_required,
+                required=question.is_required and not question.shown_if_id,
                 widget=forms.RadioSelect,
                 error_messages=required_message | INVALID_CHOICE,
             )
         if question.is_number:
             return WholeNumberField(
                 label=question.text,
-                required=question.is_required,
+                required=question.is_required and not question.shown_if_id,
                 min_value=question.number_min,
                 max_value=question.number_max,
                 error_messages=required_message
@@ -151,7 +159,7 @@ class BallotForm(forms.Form):
             return forms.Field(label=question.text, required=False)
         return forms.CharField(
             label=question.text,
-            required=question.is_required,
+            required=question.is_required and not question.shown_if_id,
             max_length=question.max_length,
             widget=forms.Textarea(attrs={"rows": 4}),
             error_messages=required_message | TOO_LONG,
@@ -213,8 +221,52 @@ class BallotForm(forms.Form):
             for value in self.data.getlist(self.add_prefix(name))
         )
 
+    def field_names(self, question):
+        """The names of the fields that hold the answer to one question."""
+        own = field_name(question)
+        return [name for name in self.fields if name == own or name.startswith(f"{own}_")]
+
+    def values_of(self, questions):
+        """[(field name, value)] of these questions' fields as sent or prefilled, to carry
+        them as hidden fields through the other step of the ballot."""
+        values = []
+        for question in questions:
+            for name in self.field_names(question):
+                if self.is_bound:
+                    raw = self.data.getlist(self.add_prefix(name))
+                else:
+                    raw = self.initial.get(name)
+                    raw = raw if isinstance(raw, list) else [] if raw in (None, "") else [raw]
+                values += [(self.add_prefix(name), value) for value in raw]
+        return values
+
+    def as_initial(self):
+        """What was sent, as the prefill of an unbound form: for the next step of the
+        ballot, shown without complaints about what it does not ask yet."""
+        initial = {}
+        for name, field in self.fields.items():
+            values = self.data.getlist(self.add_prefix(name))
+            if isinstance(field, forms.MultipleChoiceField):
+                initial[name] = values
+            elif values:
+                initial[name] = values[-1]
+        return initial
+
+    def asked(self, answers=None):
+        """The questions asked, given the answers: all but the conditional ones whose
+        answer was not chosen."""
+        answers = self.answers() if answers is None else answers
+        triggered = triggers(self.questions)
+        return [q for q in self.questions if is_asked(q, answers, triggered)]
+
     def answers(self):
-        """The cleaned answers in the shapes of polls.answers, per question."""
+        """The cleaned answers in the shapes of polls.answers, per question; a conditional
+        question that is not asked (its answer was chosen, then changed) is left out."""
+        answers = self._answers()
+        triggered = triggers(self.questions)
+        return {q: a for q, a in answers.items() if is_asked(q, answers, triggered)}
+
+    def _answers(self):
         answers = {}
         for question in self.questions:
             value = self.cleaned_data.get(field_name(question))
@@ -284,10 +336,11 @@ class BallotForm(forms.Form):
                 initial[name] = texts.get(question.pk, "")
         return initial
 
-    def rows(self):
-        """Per question: the bound field, its errors and what to draw for its kind."""
+    def rows(self, questions=None):
+        """Per question (all, or these): the bound field, its errors and what to draw for
+        its kind."""
         rows = []
-        for question in self.questions:
+        for question in self.questions if questions is None else questions:
             bound = self[field_name(question)]
             row = {"question": question, "field": bound, "errors": list(bound.errors)}
             if question.is_selection:

@@ -128,6 +128,22 @@ class RankRow:
 
 
 @dataclasses.dataclass
+class FundingRow:
+    """A proposal of a budget in the order of its votes, with what it and those before it
+    cost together, and whether the budget still pays for it."""
+
+    result: ChoiceResult
+    place: int
+    cumulative: int
+    funded: bool
+    line_above: bool  # the first proposal not funded: the line is drawn above it
+
+    @property
+    def choice(self):
+        return self.result.choice
+
+
+@dataclasses.dataclass
 class QuestionResult:
     question: Question
     online_respondents: int
@@ -139,6 +155,11 @@ class QuestionResult:
     ranking: list[RankRow] = dataclasses.field(default_factory=list)
     rank_places: int = 0
     numbers: Summaries | None = None
+    funding: list[FundingRow] = dataclasses.field(default_factory=list)
+
+    @property
+    def funded_sum(self):
+        return sum(row.choice.cost or 0 for row in self.funding if row.funded)
 
     @property
     def respondents(self):
@@ -259,6 +280,29 @@ def distribution(values, online, paper, no_answer):
     return Distribution(rows=rows, summaries=figures, no_answer=no_answer)
 
 
+def funding(budget, results):
+    """The proposals of a budget by their votes (equal votes: the cheaper first), funded one
+    after the other until the next one no longer fits: there the line is drawn, and neither
+    it nor any after it is funded (nor one that nobody chose)."""
+    rows, cumulative, line_drawn = [], 0, False
+    ordered = sorted(results, key=lambda r: (-r.total, r.choice.cost or 0, r.choice.position))
+    for place, result in enumerate(ordered, start=1):
+        cumulative += result.choice.cost or 0
+        # A proposal nobody chose is not funded, whatever is left.
+        line_above = not line_drawn and (cumulative > budget or result.total == 0)
+        line_drawn = line_drawn or line_above
+        rows.append(
+            FundingRow(
+                result=result,
+                place=place,
+                cumulative=cumulative,
+                funded=not line_drawn,
+                line_above=line_above,
+            )
+        )
+    return rows
+
+
 def borda(choices, places, online_ranks, paper_ranks):
     """The choices of a ranking by their points: a first place earns as many points as there
     are places, the last place one point, a choice left unranked none. Equal points are
@@ -345,7 +389,7 @@ def count(poll):
         .values("n")
     )
     questions = list(
-        poll.questions.annotate(
+        poll.questions.select_related("shown_if__question").annotate(
             choice_respondents=Coalesce(
                 Subquery(choice_respondents, output_field=IntegerField()), 0
             ),
@@ -373,7 +417,7 @@ def count(poll):
             # One answer per ballot: the shares are of the votes given, adding up to 100 %.
             online_respondents = sum(choice.online for choice in own_choices)
             paper_respondents = sum(choice.paper for choice in own_choices)
-        elif question.kind == Question.Kind.MULTIPLE:
+        elif question.kind in (Question.Kind.MULTIPLE, Question.Kind.BUDGET):
             # Several answers per ballot: shares of the people who answered, adding up to more.
             # Paper ballots do not tell who skipped the question; all of them are counted.
             online_respondents = question.choice_respondents
@@ -401,6 +445,7 @@ def count(poll):
                 paper_respondents=paper_respondents,
                 choices=results,
                 no_answer=values.no_answer.get((question.pk, None), 0),
+                funding=funding(question.budget, results) if question.is_budget else [],
             )
         )
     return PollResults(

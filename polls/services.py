@@ -163,6 +163,7 @@ def paper_count_errors(poll, ballots_count, counts):
     """What is wrong with the counts of a paper batch, per choice id (None: the batch)."""
     errors = {}
     choices_by_question = {}
+    spent = {}
     for choice, count in counts.items():
         if choice.question.poll_id != poll.pk or not choice.question.is_selection:
             errors[None] = _("The counts belong to answers of another poll.")
@@ -172,7 +173,18 @@ def paper_count_errors(poll, ballots_count, counts):
         elif count > ballots_count:
             errors[choice.pk] = _("More votes than paper ballots in this batch.")
         choices_by_question.setdefault(choice.question, []).append(count)
+        if choice.question.is_budget:
+            spent[choice.question] = spent.get(choice.question, 0) + count * (choice.cost or 0)
     for question, question_counts in choices_by_question.items():
+        if question.is_budget:
+            # Each proposal at most once per ballot (above), and no ballot over the budget.
+            if spent.get(question, 0) > ballots_count * question.budget:
+                errors[None] = _(
+                    "The proposals counted for “%(question)s” cost more than %(ballots)d "
+                    "ballots within the budget can spend. Paper ballots over the budget are "
+                    "invalid and not counted."
+                ) % {"question": question.text, "ballots": ballots_count}
+            continue
         limit = ballots_count * (question.max_choices or 1)
         if question.is_single_answer and sum(question_counts) > ballots_count:
             errors[None] = _(

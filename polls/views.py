@@ -159,7 +159,8 @@ def ballot_summary(ballot, questions):
             lines = [value] if (value := value_of(question)) else []
         elif question.pk in texts:
             lines = [texts[question.pk]]
-        summary.append({"question": question, "lines": lines})
+        if lines or not question.shown_if_id:  # a follow-up question not asked is left out
+            summary.append({"question": question, "lines": lines})
     return summary
 
 
@@ -197,10 +198,13 @@ class PollDetailView(View):
         super().setup(request, *args, **kwargs)
         self.poll = visible_poll(request, kwargs["slug"])
         self.questions = list(
-            self.poll.questions.prefetch_related(
+            self.poll.questions.select_related("shown_if__question").prefetch_related(
                 Prefetch("choices", queryset=Choice.objects.select_related("place"))
             )
         )
+        # Conditional questions are asked on a second page, after the answers they follow.
+        self.first_step = [question for question in self.questions if not question.shown_if_id]
+        self.has_steps = len(self.first_step) < len(self.questions)
 
     def get(self, request, slug):
         ballot = own_ballot(request, self.poll)
@@ -221,8 +225,24 @@ class PollDetailView(View):
         if ballot is not None and not can_change_ballot(request.user, self.poll, ballot):
             messages.info(request, _("You have already voted in this poll."))
             return redirect(self.poll)
-        form = BallotForm(request.POST, questions=self.questions)
         changing = ballot is not None
+        page = {"ballot": ballot, "obstacle": None, "changing": changing}
+        if self.has_steps and "zurueck" in request.POST:
+            sent = BallotForm(request.POST, questions=self.questions)
+            form = BallotForm(initial=sent.as_initial(), questions=self.questions)
+            return self.render(form=form, **page)
+        if self.has_steps and request.POST.get("schritt") == "1":
+            first = BallotForm(request.POST, questions=self.first_step)
+            if not first.is_valid():
+                full = BallotForm(request.POST, questions=self.questions)
+                carried = full.values_of(q for q in self.questions if q.shown_if_id)
+                return self.render(form=first, carried=carried, **page)
+            sent = BallotForm(request.POST, questions=self.questions)
+            following = [q for q in sent.asked(first.answers()) if q.shown_if_id]
+            if following:
+                form = BallotForm(initial=sent.as_initial(), questions=self.questions)
+                return self.render(form=form, step_two=following, **page)
+        form = BallotForm(request.POST, questions=self.questions)
         if form.is_valid():
             try:
                 ballot = cast_ballot(poll=self.poll, user=request.user, answers=form.answers())
@@ -238,17 +258,37 @@ class PollDetailView(View):
                     request.session[GUEST_BALLOTS_SESSION_KEY] = guest_ballots
                 messages.success(request, COUNTED[is_survey(self.questions), changing])
                 return redirect(f"{self.poll.get_absolute_url()}#ihre-stimme")
-        return self.render(
-            form=form,
-            ballot=ballot,
-            obstacle=voting_obstacle(request.user, self.poll),
-            changing=changing,
-        )
+        page["obstacle"] = voting_obstacle(request.user, self.poll)
+        step_two = None
+        if self.has_steps and not any(
+            form.field_names(q) and any(n in form.errors for n in form.field_names(q))
+            for q in self.first_step
+        ):
+            # Only the questions of the second page are wrong: show that page again.
+            step_two = [q for q in self.questions if q.shown_if_id and q in form.asked()]
+        return self.render(form=form, step_two=step_two, **page)
 
-    def render(self, *, form, ballot, obstacle, changing):
+    def render(self, *, form, ballot, obstacle, changing, step_two=None, carried=None):
+        """The poll page; with a ballot in two steps, `step_two` names the conditional
+        questions the second page asks (None: the first page is shown)."""
         # Counted for the page only: a vote that succeeds is redirected, and renews the count.
         poll = count_participation(self.poll)
+        ballot_page = None
+        if form is not None:
+            if step_two:
+                shown, others = step_two, self.first_step
+            else:
+                shown = self.first_step if self.has_steps else self.questions
+                others = [q for q in self.questions if q not in shown]
+            ballot_page = {
+                "rows": form.rows(shown),
+                # What the other page holds travels along in hidden fields.
+                "carried": carried if carried is not None else form.values_of(others),
+                "step": (2 if step_two else 1) if self.has_steps else None,
+                "number_offset": len(self.first_step) if step_two else 0,
+            }
         context = {
+            "ballot_page": ballot_page,
             "poll": poll,
             "questions": self.questions,
             "is_survey": is_survey(self.questions),
@@ -259,6 +299,7 @@ class PollDetailView(View):
             "changing": changing,
             "can_change": obstacle is None and is_replaceable(self.request.user, poll, ballot),
             "results_visible": can_see_results(self.request.user, poll),
+            "has_budget": any(question.is_budget for question in self.questions),
             # A location poll: its places on a map beside the ballot.
             "has_map": any(question.places for question in self.questions),
         }

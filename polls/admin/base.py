@@ -11,6 +11,8 @@ COUNTING_FIELDS = [
     "number_min",
     "number_max",
     "offers_no_answer",
+    "shown_if",
+    "budget",
 ]
 
 

@@ -77,6 +77,7 @@ class QuestionInline(TranslationTabularInline):
         "scale_points",
         "number_min",
         "number_max",
+        "budget",
         "choices",
     ]
     readonly_fields = ["choices"]

@@ -17,7 +17,16 @@ class ChoiceInline(TranslationTabularInline):
     model = Choice
     formset = LabelledInlineFormSet
     extra = 1
-    fields = ["position", "label", "description", "is_other", "image", "image_alt", "place"]
+    fields = [
+        "position",
+        "label",
+        "description",
+        "cost",
+        "is_other",
+        "image",
+        "image_alt",
+        "place",
+    ]
 
     def has_add_permission(self, request, obj=None):
         return not (obj is not None and answers_exist(obj.poll)) and super().has_add_permission(
@@ -49,6 +58,7 @@ class QuestionAdmin(TranslationAdmin):
                     "kind",
                     "is_required",
                     "offers_no_answer",
+                    "shown_if",
                 ]
             },
         ),
@@ -59,6 +69,7 @@ class QuestionAdmin(TranslationAdmin):
             {"fields": ["scale_points", "scale_low_label", "scale_high_label"]},
         ),
         (gettext_lazy("Number"), {"fields": ["number_min", "number_max", "number_unit"]}),
+        (gettext_lazy("Budget"), {"fields": ["budget"]}),
     ]
     readonly_fields = ["poll_link"]
     inlines = [ChoiceInline]
@@ -80,6 +91,32 @@ class QuestionAdmin(TranslationAdmin):
         if obj is not None and answers_exist(obj.poll):
             return [*self.readonly_fields, *COUNTING_FIELDS]
         return self.readonly_fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "shown_if":
+            # The answers to earlier choice questions of the same poll, as „question: answer“.
+            question = getattr(request, "_question", None)
+            choices = Choice.objects.none()
+            if question is not None:
+                choices = (
+                    Choice.objects.filter(
+                        question__poll=question.poll_id,
+                        question__kind__in=Question.SELECTION_KINDS,
+                        question__shown_if__isnull=True,
+                    )
+                    .exclude(question=question)
+                    .select_related("question")
+                    .order_by("question__position", "question", "position", "pk")
+                )
+            kwargs["queryset"] = choices
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            field.label_from_instance = lambda choice: f"{choice.question.text}: {choice.label}"
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        request._question = obj
+        return super().get_form(request, obj, **kwargs)
 
     def get_inlines(self, request, obj):
         if obj is not None and not obj.has_choices:

@@ -1,5 +1,7 @@
 """Polls and surveys with their questions and choices."""
 
+import math
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -218,9 +220,11 @@ class Question(models.Model):
         MATRIX = "matrix", _("statements rated on a scale (matrix)")
         RANKING = "ranking", _("ranking")
         NUMBER = "number", _("number")
+        # A participatory budget: proposals with their costs, chosen within a sum.
+        BUDGET = "budget", _("budget (proposals with costs, within a sum)")
 
     # Answered by ticking choices (polls.Selection), counted per choice on paper.
-    SELECTION_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.PLACE)
+    SELECTION_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.PLACE, Kind.BUDGET)
     # Answered with a value on a scale (polls.ValueAnswer), one per statement in a matrix.
     SCALE_KINDS = (Kind.SCALE, Kind.MATRIX)
     # A radio list per question (or per statement): “no answer” fits in as one more option.
@@ -263,10 +267,32 @@ class Question(models.Model):
         blank=True,
         help_text=_("For example: very satisfied."),
     )
+    budget = models.PositiveIntegerField(
+        _("budget in euros"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a budget: the sum the proposals chosen by one person may cost together; "
+            "the results fund the proposals with the most votes until it runs out."
+        ),
+    )
     number_min = models.IntegerField(_("smallest number"), null=True, blank=True)
     number_max = models.IntegerField(_("largest number"), null=True, blank=True)
     number_unit = models.CharField(
         _("unit"), max_length=30, blank=True, help_text=_("For a number: for example years, km.")
+    )
+    # A conditional question: asked only of those who chose this answer to an earlier one.
+    shown_if = models.ForeignKey(
+        "Choice",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conditional_questions",
+        verbose_name=_("asked only after the answer"),
+        help_text=_(
+            "An answer to an earlier single or multiple choice question of this poll: the "
+            "question is asked only of those who chose it, on a second page of the ballot."
+        ),
     )
     offers_no_answer = models.BooleanField(
         _("offer “no answer”"),
@@ -317,6 +343,11 @@ class Question(models.Model):
                 ),
             ),
             models.CheckConstraint(
+                condition=~Q(kind="budget") | Q(budget__gte=1),
+                name="polls_question_budget_has_sum",
+                violation_error_message=_("A budget question needs its sum in euros."),
+            ),
+            models.CheckConstraint(
                 condition=~Q(kind="ranking") | Q(max_choices__isnull=True) | Q(max_choices__gte=1),
                 name="polls_question_ranking_places",
             ),
@@ -340,10 +371,39 @@ class Question(models.Model):
                 errors["number_max"] = _("Please give the smallest and the largest number.")
             elif self.number_max <= self.number_min:
                 errors["number_max"] = _("The largest number must be larger than the smallest.")
+        if self.kind == self.Kind.BUDGET and not self.budget:
+            errors["budget"] = _("A budget question needs its sum in euros.")
         if self.offers_no_answer and self.kind not in self.NO_ANSWER_KINDS:
             errors["offers_no_answer"] = _(
                 "“No answer” can be offered for single choice, places, scales and matrices."
             )
+        if self.shown_if_id:
+            trigger = self.shown_if.question
+            if trigger.poll_id != self.poll_id or not trigger.is_selection:
+                errors["shown_if"] = _(
+                    "Please choose an answer to a single or multiple choice question of this poll."
+                )
+            elif (trigger.position, trigger.pk) >= (self.position, self.pk or math.inf):
+                errors["shown_if"] = _(
+                    "Please choose an answer to an earlier question (with a lower position)."
+                )
+            elif trigger.shown_if_id:
+                errors["shown_if"] = _(
+                    "That question is itself asked only after an answer: please choose an "
+                    "answer to a question everyone is asked."
+                )
+            elif self.pk and Question.objects.filter(shown_if__question=self).exists():
+                errors["shown_if"] = _(
+                    "Other questions are asked after an answer to this one, so it must be "
+                    "asked of everyone."
+                )
+        if self.pk and not self.shown_if_id:
+            followers = Question.objects.filter(shown_if__question=self)
+            if followers.filter(position__lte=self.position).exists():
+                errors["position"] = _(
+                    "Questions asked after an answer to this one come later: please give "
+                    "this question a lower position than theirs."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -356,6 +416,10 @@ class Question(models.Model):
     def is_selection(self):
         """Answered by ticking choices, counted per choice."""
         return self.kind in self.SELECTION_KINDS
+
+    @property
+    def is_budget(self):
+        return self.kind == self.Kind.BUDGET
 
     @property
     def is_text(self):
@@ -424,6 +488,12 @@ class Choice(models.Model):
         blank=True,
         help_text=_("What the image shows, for people who cannot see it. Required with an image."),
     )
+    cost = models.PositiveIntegerField(
+        _("cost in euros"),
+        null=True,
+        blank=True,
+        help_text=_("For a budget: what the proposal would cost."),
+    )
     is_other = models.BooleanField(
         _("“other” with a text field"),
         default=False,
@@ -473,6 +543,8 @@ class Choice(models.Model):
             )
         if self.question_id and self.question.kind == Question.Kind.PLACE and not self.place_id:
             raise ValidationError({"place": _("A choice of a location question needs its place.")})
+        if self.question_id and self.question.is_budget and self.cost is None:
+            raise ValidationError({"cost": _("A proposal of a budget needs its cost.")})
         if (
             self.is_other
             and self.question_id

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from maps.markers import Marker
+from polls.answers import euros as format_euros
 from polls.models import Poll
 
 register = template.Library()
@@ -45,6 +46,12 @@ def figure(value):
     if isinstance(value, Decimal):
         value = value.normalize()
     return formats.number_format(value, use_l10n=True)
+
+
+@register.filter
+def euros(amount):
+    """12000 as „12.000 €“."""
+    return "" if amount is None else f"{format_euros(amount)}\u00a0€"
 
 
 @register.inclusion_tag("polls/includes/_project_polls.html", takes_context=True)

@@ -205,3 +205,136 @@ def test_paper_answers_to_a_survey_are_entered_confirmed_and_counted(new_tab, ci
         "tr", has=colleague.page.get_by_role("rowheader", name="Median", exact=True)
     )
     assert median.get_by_role("cell").last.inner_text() == "20"
+
+
+@pytest.fixture
+def follow_up_survey(migration_data):
+    poll = PollFactory(
+        title="Umfrage zum Wochenmarkt",
+        slug="wochenmarkt",
+        eligibility=Poll.Eligibility.GUESTS,
+        results_visibility=Poll.ResultsVisibility.LIVE,
+    )
+    visits = QuestionFactory(poll=poll, position=1, text="Besuchen Sie den Wochenmarkt?")
+    yes = ChoiceFactory(question=visits, label="Ja")
+    ChoiceFactory(question=visits, label="Nein")
+    QuestionFactory(
+        poll=poll,
+        position=2,
+        text="Wie oft im Monat?",
+        kind=Question.Kind.NUMBER,
+        number_min=1,
+        number_max=31,
+        shown_if=yes,
+    )
+    return poll
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_follow_up_question_comes_on_a_second_page(
+    browser, live_server, follow_up_survey, javascript
+):
+    from tests.e2e.conftest import Journey
+
+    context = browser.new_context(locale="de-DE", java_script_enabled=javascript)
+    try:
+        journey = Journey(context.new_page(), live_server.url, run_axe=javascript)
+        page = journey.page
+        journey.visit("/abstimmungen/wochenmarkt/")
+        assert page.get_by_role("spinbutton").count() == 0
+        page.get_by_label("Ja").check()
+        page.get_by_role("button", name="Weiter").click()
+        journey.check_page()
+        assert page.get_by_text("Sie sehen diese Frage, weil Sie bei").is_visible()
+
+        # Sent empty: the message, on the second page; nothing stored.
+        page.get_by_role("button", name="Antworten absenden").click()
+        journey.check_page()
+        assert page.get_by_text("Bitte beantworten Sie diese Frage.").first.is_visible()
+        assert not Ballot.objects.exists()
+
+        # Back to the first page: the answer is still chosen.
+        page.get_by_role("spinbutton").fill("4")
+        page.get_by_role("button", name="Zurück zu den ersten Fragen").click()
+        journey.check_page()
+        assert page.get_by_label("Ja").is_checked()
+        page.get_by_role("button", name="Weiter").click()
+        journey.check_page()
+        assert page.get_by_role("spinbutton").input_value() == "4"
+        page.get_by_role("button", name="Antworten absenden").click()
+        journey.check_page()
+        assert page.get_by_role("heading", name="Ihre Antworten wurden gezählt").is_visible()
+        ballot = Ballot.objects.get()
+        assert [a.value for a in ballot.value_answers.all()] == [4]
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def budget_vote(migration_data):
+    poll = PollFactory(
+        title="Bürgerbudget für den Stadtteil",
+        slug="buergerbudget",
+        eligibility=Poll.Eligibility.GUESTS,
+        results_visibility=Poll.ResultsVisibility.LIVE,
+    )
+    question = QuestionFactory(
+        poll=poll,
+        text="Welche Vorschläge soll die Stadt fördern?",
+        kind=Question.Kind.BUDGET,
+        budget=20000,
+    )
+    for label, cost in (("Trinkbrunnen", 15000), ("Bänke", 4000), ("Bücherschrank", 3000)):
+        ChoiceFactory(question=question, label=label, cost=cost)
+    return poll
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_citizen_votes_within_a_budget(browser, live_server, budget_vote, javascript):
+    from tests.e2e.conftest import Journey
+
+    context = browser.new_context(locale="de-DE", java_script_enabled=javascript)
+    try:
+        journey = Journey(context.new_page(), live_server.url, run_axe=javascript)
+        page = journey.page
+        journey.visit("/abstimmungen/buergerbudget/")
+        assert page.get_by_text("Budget: 20.000 €.").is_visible()
+
+        # Keyboard: Space ticks the first three proposals (22.000 €).
+        focus_next(page, "document.activeElement.type === 'checkbox'")
+        for step in range(3):
+            page.keyboard.press("Space")
+            if step < 2:
+                page.keyboard.press("Tab")
+        remaining = page.locator(".budget-remaining")
+        if javascript:
+            # Intl writes a no-break space before the euro sign.
+            assert remaining.inner_text().replace("\xa0", " ") == (
+                "Gewählt: 22.000 € von 20.000 €; das sind 2.000 € zu viel. "
+                "Bitte lassen Sie einen Vorschlag weg."
+            )
+            journey.check_page()
+        else:
+            assert remaining.is_hidden()
+
+        page.get_by_role("button", name="Stimme abgeben").click()
+        journey.check_page()
+        assert page.get_by_text("2.000 € mehr als das Budget von 20.000 €").first.is_visible()
+        assert not Ballot.objects.exists()
+        assert page.get_by_label("Bänke").is_checked()
+
+        page.get_by_label("Bücherschrank").uncheck()
+        if javascript:
+            assert "noch 1.000 € übrig" in remaining.inner_text().replace("\xa0", " ")
+        page.get_by_role("button", name="Stimme abgeben").click()
+        journey.check_page()
+        assert page.get_by_role("heading", name="Ihre Stimme wurde gezählt").is_visible()
+
+        page.get_by_role("link", name="Ergebnisse ansehen").click()
+        journey.check_page()
+        rows = page.locator(".budget-table tbody tr")
+        assert rows.nth(0).inner_text().split("\t")[1] == "Bänke"
+        assert "ausgeschöpft" not in rows.nth(1).inner_text()
+        assert "ausgeschöpft" in page.locator(".budget-line").inner_text()
+    finally:
+        context.close()
