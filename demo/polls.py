@@ -182,10 +182,18 @@ def _create_poll(data, today):
             scale_points=question_data.get("scale_points"),
             number_min=question_data.get("number_min"),
             number_max=question_data.get("number_max"),
+            budget=question_data.get("budget"),
             offers_no_answer=question_data.get("offers_no_answer", False),
         )
         question.full_clean()
         question.save()
+        # A budget: the cost of each proposal, by its German label.
+        costs = question_data.get("costs", {})
+        labels = [label for label, *_ in question_data.get("choices", [])]
+        if set(costs) - set(labels):
+            raise ValueError(
+                f"{question.text_de}: costs of no proposal {set(costs) - set(labels)}"
+            )
         places = question_data.get("places") or [None] * len(question_data.get("choices", []))
         for choice_position, (choice_data, place) in enumerate(
             zip(_choices(question_data), places, strict=True), start=1
@@ -198,6 +206,7 @@ def _create_poll(data, today):
                 place=Place.objects.get(name=place) if place else None,
                 # "other" names the choice whose voters may write what they mean.
                 is_other=choice_data["label"] == question_data.get("other"),
+                cost=costs.get(choice_data["label"]),
             )
             choice.full_clean()
             choice.save()
@@ -206,8 +215,8 @@ def _create_poll(data, today):
 
 def _choices(question_data):
     """A question's choices as dicts: "choices" holds [label, description, votes] in German
-    (a ranking's without votes), "choices_en", where given, [label, description] in English
-    in the same order."""
+    (a ranking's and a budget's without votes), "choices_en", where given, [label,
+    description] in English in the same order."""
     german = question_data.get("choices", [])
     english = question_data.get("choices_en") or [["", ""]] * len(german)
     return [
@@ -255,14 +264,16 @@ def _question_answers(question, data, count):
                 if value is not None:
                     rating[statement] = value
         return [rating or None for rating in ratings]
-    if question.is_ranking:
+    if question.is_ranking or question.is_budget:
+        # A ranking's orders, first place first; a budget's proposals chosen together.
         by_label = {choice.label_de: choice for choice in choices}
-        orders = [
-            [by_label[label] for label in order]
-            for order, number in data["rankings"]
+        planned = data["rankings"] if question.is_ranking else data["selections"]
+        chosen = [
+            [by_label[label] for label in labels]
+            for labels, number in planned
             for _ in range(number)
         ]
-        return _spread_out(orders, count)
+        return _spread_out(chosen, count)
     votes = [votes for _label, _description, votes in data["choices"]]
     others = list(data.get("other_answers", []))
     no_answers = data.get("no_answer", 0)

@@ -322,7 +322,7 @@ class Question(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(kind__in=["scale", "matrix"])
-                | Q(scale_points__gte=2, scale_points__lte=10),
+                | Q(scale_points__isnull=False, scale_points__gte=2, scale_points__lte=10),
                 name="polls_question_scale_has_points",
                 violation_error_message=_("A scale needs 2 to 10 points."),
             ),
@@ -343,7 +343,7 @@ class Question(models.Model):
                 ),
             ),
             models.CheckConstraint(
-                condition=~Q(kind="budget") | Q(budget__gte=1),
+                condition=~Q(kind="budget") | Q(budget__isnull=False, budget__gte=1),
                 name="polls_question_budget_has_sum",
                 violation_error_message=_("A budget question needs its sum in euros."),
             ),

@@ -174,7 +174,13 @@ def test_demo_survey_gives_each_hint_once(client, demo):
 
 @pytest.mark.parametrize(
     "slug",
-    ["stadt-raum-wir-2022", "stadt-raum-wir-runde-2", "ausprobierbox", "zufriedenheit-2026"],
+    [
+        "stadt-raum-wir-2022",
+        "stadt-raum-wir-runde-2",
+        "ausprobierbox",
+        "zufriedenheit-2026",
+        "buergerbudget-2027",
+    ],
 )
 def test_demo_method_notes_add_to_what_the_page_says(client, editor, demo, slug):
     client.force_login(editor)  # sees results that are not public yet
@@ -382,3 +388,87 @@ def test_survey_paper_values_find_their_question_by_german_text_whatever_languag
     assert counts[2, "In meiner Nähe gibt es genug Parks und Grünflächen.", 4] == 9
     assert counts[3, "Bezahlbarer Wohnraum", 1] == 6
     assert counts[4, None, 12] == 1
+
+
+BUDGET = "buergerbudget-2027"
+
+
+def test_citizens_budget_is_open_with_one_budget_question_of_costed_proposals(demo):
+    poll = Poll.objects.get(slug=BUDGET)
+    assert poll.is_published and poll.is_open()
+    assert poll.project.slug == "stadtteilpark-nord"
+    assert poll.eligibility == Poll.Eligibility.ACCOUNT
+    assert poll.results_visibility == Poll.ResultsVisibility.LIVE
+    assert results_are_public(poll)
+    (question,) = poll.questions.all()
+    assert question.kind == Question.Kind.BUDGET and question.is_required
+    assert question.budget == 50_000
+    costs = {choice.label: choice.cost for choice in question.choices.all()}
+    assert 6 <= len(costs) <= 8
+    assert costs["Trinkbrunnen am Parkeingang"] == 18_000
+    assert all(cost and cost < question.budget for cost in costs.values())
+    # Not everything fits: people have to choose.
+    assert sum(costs.values()) > question.budget
+
+
+def test_citizens_budget_has_online_and_confirmed_paper_votes_within_the_budget(demo):
+    poll = Poll.objects.get(slug=BUDGET)
+    (question,) = poll.questions.all()
+    results = tally(poll)
+    assert results.online_participants == poll.ballots.count() == 30
+    (batch,) = results.paper_batches
+    assert batch.state == PaperBatch.State.CONFIRMED
+    assert batch.entered_by.email == "redaktion@example.org"
+    assert batch.confirmed_by.email == "moderation@example.org"
+    assert results.paper_participants == batch.ballots_count > 0
+
+    (result,) = results.questions
+    assert all(row.online > 0 and row.paper > 0 for row in result.choices)
+    # Each online ballot, and the paper ballots taken together, stay within the budget.
+    for ballot in poll.ballots.prefetch_related("selections__choice"):
+        chosen = [selection.choice.cost for selection in ballot.selections.all()]
+        assert chosen and sum(chosen) <= question.budget
+    paper = sum(count.count * count.choice.cost for count in batch.counts.all())
+    assert paper <= batch.ballots_count * question.budget
+    # Hand-counted from demo/data/polls.json, online + paper (equal votes: the cheaper first):
+    # Insektenwiese 18 + 6 = 24 (3.500 €): 3.500; Bänke 16 + 8 = 24 (9.000 €): 12.500;
+    # Trinkbrunnen 16 + 7 = 23 (18.000 €): 30.500; Spielgeräte 14 + 9 = 23 (21.000 €):
+    # 51.500 > 50.000, the line. Fahrradbügel and Bücherschrank (18 each) would still fit
+    # into the 19.500 € left, but come after the line.
+    assert [(row.choice.label, row.result.total, row.funded) for row in result.funding] == [
+        ("Insektenwiese am Parkrand", 24, True),
+        ("Sechs Bänke mit Armlehnen", 24, True),
+        ("Trinkbrunnen am Parkeingang", 23, True),
+        ("Neue Spielgeräte für Kleinkinder", 23, False),
+        ("Fahrradbügel am Stadtteilbüro", 18, False),
+        ("Offener Bücherschrank am Stadtteilbüro", 18, False),
+        ("Beleuchtung des Radwegs zum Park", 15, False),
+    ]
+    assert [row.line_above for row in result.funding].index(True) == 3
+    assert result.funded_sum == 30_500
+
+
+def test_citizens_budget_results_show_the_funded_line_to_anonymous_visitors(client, demo):
+    response = client.get(f"/abstimmungen/{BUDGET}/ergebnisse/")
+    assert response.status_code == 200
+    html = response.text
+    line = html.index("Hier ist das Budget von 50.000\u00a0€ ausgeschöpft")
+    assert html.index("Trinkbrunnen am Parkeingang") < line
+    assert line < html.index("Neue Spielgeräte für Kleinkinder")
+    assert "zusammen 30.500\u00a0€" in html
+
+    html = client.get(f"/en/abstimmungen/{BUDGET}/ergebnisse/").text
+    line = html.index("Here the budget of 50,000\u00a0€ runs out")
+    assert html.index("Drinking fountain at the park entrance") < line
+    assert line < html.index("New play equipment for small children")
+
+
+def test_citizens_budget_ballot_shows_the_costs_in_both_languages(client, demo):
+    client.force_login(User.objects.get(email="buergerin@example.org"))
+    html = client.get(f"/abstimmungen/{BUDGET}/").text
+    assert 'data-budget="50000"' in html
+    assert "Budget: 50.000\u00a0€." in html
+    assert "(18.000\u00a0€)" in html
+    html = client.get(f"/en/abstimmungen/{BUDGET}/").text
+    assert "Drinking fountain at the park entrance" in html
+    assert "(18,000\u00a0€)" in html
