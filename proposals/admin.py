@@ -4,16 +4,146 @@ The citizen's words stay as written; staff with the right to respond set the sta
 response of the city, and each change becomes a dated entry of the history.
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from core.admin_lists import short_date
 from moderation.admin import ModeratedAdmin
 
 from . import services
-from .models import Proposal, StatusEntry
-from .permissions import can_respond
+from .models import Admission, Contest, Proposal, StatusEntry
+from .permissions import can_respond, can_review, may_be_reviewed
+
+
+@admin.register(Contest)
+class ContestAdmin(TranslationAdmin):
+    """Idea contests: editors set the project, the texts and the dates of the phases."""
+
+    list_display = [
+        "title",
+        "project",
+        "phase",
+        "submission_opens",
+        "voting_closes",
+        "is_published",
+    ]
+    list_filter = ["is_published", "project"]
+    list_select_related = ["project"]
+    search_fields = ["title"]
+    prepopulated_fields = {"slug": ["title_de"]}
+    fieldsets = [
+        (None, {"fields": ["project", "title", "slug", "intro", "is_published"]}),
+        (
+            _("Phases"),
+            {
+                "fields": [
+                    "submission_opens",
+                    "submission_closes",
+                    "voting_opens",
+                    "voting_closes",
+                ],
+                "description": _(
+                    "Proposals come in until the submission closes; then staff review them "
+                    "(admitted to the vote or not, with a reason) until the vote opens; "
+                    "supports count only while the vote is open."
+                ),
+            },
+        ),
+        (_("Vote"), {"fields": ["max_supports", "winner_count", "method_note"]}),
+    ]
+
+    @admin.display(description=_("phase"))
+    def phase(self, contest):
+        return contest.phase().label
+
+    change_form_template = "admin/proposals/contest/change_form.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/announce/",
+                self.admin_site.admin_view(self.announce_view),
+                name="proposals_contest_announce",
+            ),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.phase() == Contest.Phase.RESULT and not obj.winners_announced:
+            context["announce_url"] = reverse("admin:proposals_contest_announce", args=[obj.pk])
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def announce_view(self, request, object_id):
+        """The winners as the supports stand, and the button that announces them."""
+        contest = self.get_object(request, object_id)
+        if contest is None:
+            raise Http404
+        if not self.has_change_permission(request, contest):
+            raise PermissionDenied
+        change_url = reverse("admin:proposals_contest_change", args=[contest.pk])
+        if request.method == "POST":
+            try:
+                winners = services.announce_winners(contest=contest, by=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                self.log_change(request, contest, gettext("Winners announced."))
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d winning idea is announced; its authors and the supporters "
+                        "of the contest's ideas are told by mail.",
+                        "%(count)d winning ideas are announced; the authors and supporters of "
+                        "the contest's ideas are told by mail.",
+                        len(winners),
+                    )
+                    % {"count": len(winners)},
+                )
+            return redirect(change_url)
+        ideas = (
+            contest.proposals.published()
+            .filter(admission=Admission.ADMITTED)
+            .order_by("-support_count", "pk")
+        )
+        return TemplateResponse(
+            request,
+            "admin/proposals/contest/announce.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": gettext("Announce the winners: %(title)s") % {"title": contest.title},
+                "contest": contest,
+                "ideas": ideas,
+                "change_url": change_url,
+            },
+        )
+
+
+class AdmissionForm(forms.Form):
+    admission = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (Admission.ADMITTED, Admission.ADMITTED.label),
+            (Admission.NOT_ADMITTED, Admission.NOT_ADMITTED.label),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose: admitted or not admitted.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason (published)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown with the proposal; required when it is not admitted."),
+    )
 
 
 class StatusEntryInline(admin.TabularInline):
@@ -69,6 +199,72 @@ class ProposalAdmin(ModeratedAdmin):
         "response_at",
     ]
     inlines = [StatusEntryInline]
+    # The moderators' page, with the link to the review of an idea contest's proposal.
+    change_form_template = "admin/proposals/proposal/change_form.html"
+
+    def get_list_filter(self, request):
+        return [*self.list_filter, "contest", "admission"]
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/review/",
+                self.admin_site.admin_view(self.review_view),
+                name="proposals_proposal_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.contest_id and can_review(request.user):
+            context["review_url"] = reverse("admin:proposals_proposal_review", args=[obj.pk])
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def review_view(self, request, object_id):
+        """Admit a proposal of an idea contest to the vote, or not, with a reason."""
+        proposal = self.viewable_object_or_404(request, object_id)
+        if not can_review(request.user):
+            raise PermissionDenied
+        change_url = reverse("admin:proposals_proposal_change", args=[proposal.pk])
+        if not may_be_reviewed(proposal):
+            messages.error(
+                request,
+                gettext(
+                    "Only released proposals of an idea contest can be reviewed, and only "
+                    "until its vote opens."
+                ),
+            )
+            return redirect(change_url)
+        initial = {"admission": proposal.admission, "reason": proposal.admission_reason}
+        form = AdmissionForm(request.POST if request.method == "POST" else None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.decide_admission(
+                    proposal=proposal,
+                    user=request.user,
+                    admission=form.cleaned_data["admission"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                fields = {"admission": "admission", "admission_reason": "reason"}
+                errors = error.message_dict if hasattr(error, "error_dict") else {}
+                for field, field_errors in errors.items():
+                    for message in field_errors:
+                        form.add_error(fields.get(field), message)
+                if not errors:
+                    form.add_error(None, " ".join(error.messages))
+            else:
+                self.log_change(request, proposal, gettext("Reviewed for the idea contest."))
+                messages.success(request, gettext("The review is saved and published."))
+                return redirect(change_url)
+        return self.render_page(
+            request,
+            "admin/proposals/proposal/review.html",
+            title=gettext("Review for the idea contest: %(title)s") % {"title": proposal.title},
+            proposal=proposal,
+            form=form,
+            change_url=change_url,
+        )
 
     @admin.display(
         description=Proposal._meta.get_field("created_at").verbose_name, ordering="created_at"

@@ -42,8 +42,12 @@ class ProposalForm(forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, contest=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if contest is not None or self.instance.contest_id:
+            # An idea for a contest belongs to the contest's project.
+            del self.fields["project"]
+            return
         projects = Project.objects.published().accepting_proposals()
         if self.instance.project_id:
             projects = projects | Project.objects.filter(pk=self.instance.project_id)

@@ -2,15 +2,17 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from comments.models import published_comment_count
+from core.html import FORMATTED_TEXT_HELP, sanitize_fields
 from moderation.models import Moderated, ModeratedQuerySet, ModerationState
 from projects.models import Project, Topic
 
@@ -28,11 +30,149 @@ class ProposalQuerySet(ModeratedQuerySet):
         return self.annotate(comment_count=published_comment_count(Proposal))
 
     def for_cards(self):
-        return self.with_counts().select_related("topic", "project", "author")
+        return self.with_counts().select_related("topic", "project", "author", "contest")
 
     def for_moderation(self):
         """What the moderation queue and admin show of each proposal, without a query per row."""
         return self.select_related("author", "project", "topic")
+
+
+class ContestQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        return self if user.is_staff else self.published()
+
+    def accepting(self, now=None):
+        """In their submission phase: proposals may be sent in."""
+        now = now or timezone.now()
+        return self.published().filter(submission_opens__lte=now, submission_closes__gt=now)
+
+
+class Contest(models.Model):
+    """An idea contest of a project: proposals come in, staff admit them, people support the
+    admitted ones, the most supported win. Its dates make the phases."""
+
+    class Phase(models.TextChoices):
+        UPCOMING = "upcoming", pgettext_lazy("contest phase", "not started")
+        SUBMISSION = "submission", pgettext_lazy("contest phase", "submission")
+        REVIEW = "review", pgettext_lazy("contest phase", "review")
+        VOTING = "voting", pgettext_lazy("contest phase", "voting")
+        RESULT = "result", pgettext_lazy("contest phase", "result")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="contests"
+    )
+    title = models.CharField(_("title"), max_length=160)
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    intro = models.TextField(_("introduction"), blank=True, help_text=FORMATTED_TEXT_HELP)
+    submission_opens = models.DateTimeField(
+        _("submission opens"), help_text=_("Time in Kaiserslautern.")
+    )
+    submission_closes = models.DateTimeField(
+        _("submission closes"),
+        help_text=_("Then staff review the proposals: admitted or not, with a reason."),
+    )
+    voting_opens = models.DateTimeField(_("voting opens"))
+    voting_closes = models.DateTimeField(
+        _("voting closes"), help_text=_("Then the proposals with the most supports win.")
+    )
+    winner_count = models.PositiveSmallIntegerField(
+        _("number of winners"),
+        default=3,
+        help_text=_("How many of the most supported proposals win."),
+    )
+    max_supports = models.PositiveSmallIntegerField(
+        _("supports per person"),
+        null=True,
+        blank=True,
+        help_text=_("How many proposals one person may support; empty for any number."),
+    )
+    method_note = models.TextField(_("note on method"), blank=True)
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Only published contests are public.")
+    )
+    winners_announced_at = models.DateTimeField(
+        _("winners announced"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = ContestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("idea contest")
+        verbose_name_plural = _("idea contests")
+        ordering = ["-submission_opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(submission_closes__gt=F("submission_opens"))
+                & Q(voting_opens__gte=F("submission_closes"))
+                & Q(voting_closes__gt=F("voting_opens")),
+                name="proposals_contest_phases_in_order",
+                violation_error_message=_(
+                    "The phases must follow each other: submission, review, voting."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(winner_count__gte=1), name="proposals_contest_has_winners"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_supports__isnull=True) | Q(max_supports__gte=1),
+                name="proposals_contest_max_supports_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("contests:detail", kwargs={"project": self.project.slug, "slug": self.slug})
+
+    def clean(self):
+        sanitize_fields(self, "intro")
+        dates = (
+            self.submission_opens,
+            self.submission_closes,
+            self.voting_opens,
+            self.voting_closes,
+        )
+        if all(dates) and not (dates[0] < dates[1] <= dates[2] < dates[3]):
+            raise ValidationError(
+                {
+                    "voting_closes": _(
+                        "The phases must follow each other: submission, review, voting."
+                    )
+                }
+            )
+
+    def phase(self, now=None):
+        now = now or timezone.now()
+        if now < self.submission_opens:
+            return self.Phase.UPCOMING
+        if now < self.submission_closes:
+            return self.Phase.SUBMISSION
+        if now < self.voting_opens:
+            return self.Phase.REVIEW
+        if now < self.voting_closes:
+            return self.Phase.VOTING
+        return self.Phase.RESULT
+
+    @property
+    def current_phase(self):
+        return self.phase()
+
+    @property
+    def winners_announced(self):
+        return self.winners_announced_at is not None
+
+
+class Admission(models.TextChoices):
+    """Whether staff admitted a proposal of a contest to the vote."""
+
+    WAITING = "waiting", pgettext_lazy("admission", "not yet reviewed")
+    ADMITTED = "admitted", pgettext_lazy("admission", "admitted")
+    NOT_ADMITTED = "not_admitted", pgettext_lazy("admission", "not admitted")
 
 
 class Proposal(Moderated):
@@ -61,6 +201,38 @@ class Proposal(Moderated):
         related_name="proposals",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SUBMITTED)
+    contest = models.ForeignKey(
+        Contest,
+        verbose_name=_("idea contest"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    admission = models.CharField(
+        _("admission to the vote"),
+        max_length=20,
+        choices=Admission,
+        default=Admission.WAITING,
+        db_default=Admission.WAITING,
+    )
+    admission_reason = models.TextField(
+        _("reason"),
+        blank=True,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+        help_text=_("Published with the decision; required when a proposal is not admitted."),
+    )
+    admission_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    admission_at = models.DateTimeField(_("reviewed"), null=True, blank=True, editable=False)
+    is_winner = models.BooleanField(_("winner"), default=False, editable=False)
     response = models.TextField(
         _("response of the city"),
         blank=True,
@@ -106,6 +278,7 @@ class Proposal(Moderated):
         ordering = ["-created_at", "-pk"]
         permissions = [
             ("respond_proposal", _("Can set the status and write the response of the city")),
+            ("review_proposal", _("Can admit proposals of idea contests to the vote")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -115,6 +288,15 @@ class Proposal(Moderated):
             models.CheckConstraint(
                 condition=Q(support_count__gte=0),
                 name="proposals_proposal_support_count_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=~Q(admission="not_admitted") | ~Q(admission_reason=""),
+                name="proposals_proposal_not_admitted_has_reason",
+                violation_error_message=_("Please give the reason why it is not admitted."),
+            ),
+            models.CheckConstraint(
+                condition=Q(contest__isnull=False) | Q(admission="waiting", is_winner=False),
+                name="proposals_proposal_admission_only_in_contests",
             ),
         ]
         indexes = [

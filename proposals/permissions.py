@@ -3,6 +3,8 @@
 from accounts.permissions import can_take_part, staff_may
 from moderation.models import can_moderate
 
+from .models import Admission, Contest
+
 
 def can_submit_proposal(user):
     return can_take_part(user)
@@ -31,8 +33,50 @@ def can_edit_proposal(user, proposal):
     return proposal.is_pending and is_author(user, proposal) and can_take_part(user)
 
 
+def supports_open(proposal, now=None):
+    """Whether the proposal takes supports at all: always, or, in an idea contest, once
+    admitted and only while the contest is voting."""
+    if proposal.contest_id is None:
+        return True
+    return (
+        proposal.admission == Admission.ADMITTED
+        and proposal.contest.phase(now) == Contest.Phase.VOTING
+    )
+
+
 def can_support(user, proposal):
-    return proposal.is_published and can_take_part(user)
+    return proposal.is_published and can_take_part(user) and supports_open(proposal)
+
+
+def can_withdraw_support(user, proposal):
+    """A support in a contest stands once the vote has closed."""
+    return user.is_authenticated and supports_open(proposal)
+
+
+def can_view_contest(user, contest):
+    return contest.is_published or user.is_staff
+
+
+def can_submit_to_contest(user, contest, now=None):
+    return (
+        contest.is_published
+        and contest.phase(now) == Contest.Phase.SUBMISSION
+        and can_submit_proposal(user)
+    )
+
+
+def can_review(user):
+    """Admit proposals of an idea contest to the vote, or not, with a reason."""
+    return staff_may(user, "proposals.review_proposal")
+
+
+def may_be_reviewed(proposal, now=None):
+    """Published contest proposals are reviewed until the vote opens; then the list is fixed."""
+    return (
+        proposal.contest_id is not None
+        and proposal.is_published
+        and proposal.contest.phase(now) in (Contest.Phase.SUBMISSION, Contest.Phase.REVIEW)
+    )
 
 
 def can_report_proposal(user, proposal):

@@ -11,7 +11,7 @@ def export_for(user):
     proposals = (
         Proposal.objects.filter(author=user)
         .with_counts()
-        .select_related("topic", "project")
+        .select_related("topic", "project", "contest")
         .order_by("created_at", "pk")
     )
     supports = (
@@ -34,6 +34,9 @@ def _proposal(proposal):
         "description": proposal.description,
         "topic": proposal.topic.name,
         "project": proposal.project.title if proposal.project else None,
+        "idea_contest": proposal.contest.title if proposal.contest else None,
+        "admission": proposal.admission if proposal.contest else None,
+        "admission_reason": proposal.admission_reason if proposal.contest else None,
         "submitted_at": proposal.created_at,
         "published_at": proposal.published_at,
         "last_changed_at": proposal.updated_at,

@@ -8,15 +8,26 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accounts.permissions import staff_may
 from core import page_cache, ratelimit
 from core.text import clean_text
 from moderation.services import initial_state
 from projects.models import Project
 
-from .models import Proposal, StatusEntry, Support
-from .permissions import can_edit_proposal, can_respond, can_submit_proposal, can_support
-from .tasks import notify_about_proposal_news
+from .models import Admission, Contest, Proposal, StatusEntry, Support
+from .permissions import (
+    can_edit_proposal,
+    can_respond,
+    can_review,
+    can_submit_proposal,
+    can_submit_to_contest,
+    can_support,
+    can_withdraw_support,
+    may_be_reviewed,
+)
+from .tasks import notify_about_contest_result, notify_about_proposal_news
 
 
 def _check_project(project, *, current=None):
@@ -29,16 +40,26 @@ def _check_project(project, *, current=None):
         )
 
 
-def submit_proposal(*, author, title, description, topic, project=None):
+def submit_proposal(*, author, title, description, topic, project=None, contest=None):
+    """A new proposal, to a project or to an idea contest in its submission phase (the
+    contest's project is the proposal's)."""
     if not can_submit_proposal(author):
         raise PermissionDenied(_("Please sign in with a confirmed e-mail address to propose."))
-    _check_project(project)
+    if contest is not None:
+        if not can_submit_to_contest(author, contest):
+            raise ValidationError(
+                _("This idea contest does not take proposals at the moment."), code="closed"
+            )
+        project = contest.project
+    else:
+        _check_project(project)
     proposal = Proposal(
         author=author,
         title=clean_text(title),
         description=clean_text(description),
         topic=topic,
         project=project,
+        contest=contest,
         moderation_state=initial_state(author=author, project=project),
         language=Proposal.language_of_the_page(),
     )
@@ -94,11 +115,22 @@ def update_proposal(*, proposal, user, title, description, topic, project=None):
 
 
 def support_proposal(*, proposal, user):
-    """Support once; a second click (or a race) leaves exactly one support, counted once."""
+    """Support once; a second click (or a race) leaves exactly one support, counted once.
+
+    In an idea contest only admitted proposals, only while it votes, and no more of them
+    per person than the contest allows.
+    """
     if not can_support(user, proposal):
+        if proposal.contest_id is not None and proposal.is_published:
+            raise ValidationError(
+                _("Proposals of this idea contest can be supported only while it votes."),
+                code="not_voting",
+            )
         raise PermissionDenied(_("Only released proposals can be supported, when signed in."))
     try:
         with transaction.atomic():
+            if proposal.contest_id is not None and proposal.contest.max_supports:
+                _check_support_limit(proposal, user)
             Support.objects.create(proposal=proposal, user=user)
             # Reached only when the row is new: the duplicate of a race fails above.
             _count_supports(proposal, +1)
@@ -108,8 +140,39 @@ def support_proposal(*, proposal, user):
     return True
 
 
+def _check_support_limit(proposal, user):
+    """Inside the transaction of a support: the contest row locked, so that two supports
+    sent at once by the same person cannot both slip under the limit. A second click on a
+    proposal already supported is no new support (support_proposal says so)."""
+    contest = proposal.contest
+    Contest.objects.select_for_update().filter(pk=contest.pk).first()
+    given = (
+        Support.objects.filter(proposal__contest=contest, user=user)
+        .exclude(proposal=proposal)
+        .count()
+    )
+    if given >= contest.max_supports:
+        raise ValidationError(
+            ngettext(
+                "You may support %(count)d proposal of this contest and have done so. To "
+                "support another one, withdraw your support first.",
+                "You may support %(count)d proposals of this contest and have used them all. "
+                "To support another one, withdraw one of your supports first.",
+                contest.max_supports,
+            )
+            % {"count": contest.max_supports},
+            code="limit",
+        )
+
+
 def withdraw_support(*, proposal, user):
-    """Take back a support; counted down only if this call removed it (not a second click)."""
+    """Take back a support; counted down only if this call removed it (not a second click).
+    In an idea contest, supports stand once the vote has closed."""
+    if not can_withdraw_support(user, proposal):
+        raise ValidationError(
+            _("The vote of this idea contest has closed; supports can no longer change."),
+            code="closed",
+        )
     with transaction.atomic():
         removed = Support.objects.filter(proposal=proposal, user=user).delete()[0] > 0
         if removed:
@@ -163,3 +226,74 @@ def set_status(*, proposal, user, status, response):
             news = response if response_changed else ""
             transaction.on_commit(lambda: notify_about_proposal_news.enqueue(entry.pk, news))
     return locked
+
+
+def decide_admission(*, proposal, user, admission, reason):
+    """Staff admit a proposal of an idea contest to the vote, or not, with a published
+    reason (required for not admitting), until the vote opens."""
+    if not can_review(user):
+        raise PermissionDenied(_("You may not review proposals of idea contests."))
+    reason = clean_text(reason)
+    if admission not in (Admission.ADMITTED, Admission.NOT_ADMITTED):
+        raise ValidationError({"admission": _("Please choose: admitted or not admitted.")})
+    if admission == Admission.NOT_ADMITTED and not reason:
+        raise ValidationError(
+            {"admission_reason": _("Please give the reason why it is not admitted.")}
+        )
+    with transaction.atomic():
+        locked = (
+            Proposal.objects.select_for_update(of=("self",))
+            .select_related("contest")
+            .get(pk=proposal.pk)
+        )
+        if not may_be_reviewed(locked):
+            raise ValidationError(
+                _(
+                    "Only released proposals of an idea contest can be reviewed, and only "
+                    "until its vote opens."
+                ),
+                code="not_reviewable",
+            )
+        if (locked.admission, locked.admission_reason) == (admission, reason):
+            return locked
+        locked.admission = admission
+        locked.admission_reason = reason
+        locked.admission_by = user
+        locked.admission_at = timezone.now()
+        locked.full_clean()
+        locked.save()
+        page_cache.changed(page_cache.CONTENT)
+    return locked
+
+
+def announce_winners(*, contest, by):
+    """After the vote: the admitted ideas with the most supports win, as many as the contest
+    names (equal supports at the last winning place: all of them; an idea without support
+    never). Once: the winners are fixed and, after the commit, the authors and supporters
+    of the contest's ideas hear of it by mail."""
+    if not staff_may(by, "proposals.change_contest"):
+        raise PermissionDenied(_("You may not announce the winners of idea contests."))
+    with transaction.atomic():
+        contest = Contest.objects.select_for_update().get(pk=contest.pk)
+        if contest.winners_announced:
+            raise ValidationError(_("The winners have already been announced."), code="done")
+        if contest.phase() != Contest.Phase.RESULT:
+            raise ValidationError(
+                _("The winners can be announced once the vote has closed."), code="voting"
+            )
+        candidates = list(
+            contest.proposals.published()
+            .filter(admission=Admission.ADMITTED, support_count__gt=0)
+            .order_by("-support_count", "pk")
+            .values_list("pk", "support_count")
+        )
+        winners = [pk for pk, _count in candidates[: contest.winner_count]]
+        if winners:
+            last = candidates[len(winners) - 1][1]
+            winners += [pk for pk, count in candidates[len(winners) :] if count == last]
+        Proposal.objects.filter(pk__in=winners).update(is_winner=True)
+        contest.winners_announced_at = timezone.now()
+        contest.save(update_fields=["winners_announced_at"])
+        page_cache.changed(page_cache.CONTENT)
+        transaction.on_commit(lambda: notify_about_contest_result.enqueue(contest.pk))
+    return winners

@@ -7,7 +7,7 @@ from django.tasks import task
 from core.notifications import absolute_url, language_of, notification_message, wanting
 from outbox.services import queue_mails
 
-from .models import StatusEntry, Support
+from .models import Contest, StatusEntry, Support
 
 KIND = "proposals"
 
@@ -55,5 +55,48 @@ def notify_about_proposal_news(entry_id, response=""):
     mails = queue_mails(
         [proposal_news_message(entry, response, user) for user in recipients],
         purpose="proposals/email/proposal_news",
+    )
+    return len(mails)
+
+
+def contest_result_message(contest, winners, own_ideas, user):
+    """The mail about the winners of an idea contest to an author or a supporter."""
+    with language_of(user):
+        return notification_message(
+            user=user,
+            kind=KIND,
+            template="proposals/email/contest_result",
+            context={
+                "contest": contest,
+                "winners": winners,
+                "own_ideas": own_ideas,
+                "contest_url": absolute_url(contest.get_absolute_url()),
+            },
+        )
+
+
+@task
+def notify_about_contest_result(contest_id):
+    """One mail to each author and supporter of the contest's released ideas who wants news
+    of proposals; returns how many. Authors learn whether their own ideas won."""
+    contest = Contest.objects.select_related("project").get(pk=contest_id)
+    ideas = list(contest.proposals.published().order_by("-support_count", "pk"))
+    winners = [idea for idea in ideas if idea.is_winner]
+    supporters = Support.objects.filter(proposal__in=ideas).values("user")
+    authors = {idea.author_id for idea in ideas}
+    recipients = wanting(
+        get_user_model().objects.filter(Q(pk__in=authors) | Q(pk__in=supporters)), KIND
+    ).order_by("pk")
+    mails = queue_mails(
+        [
+            contest_result_message(
+                contest,
+                winners,
+                [idea for idea in ideas if idea.author_id == user.pk],
+                user,
+            )
+            for user in recipients
+        ],
+        purpose="proposals/email/contest_result",
     )
     return len(mails)

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,14 +20,16 @@ from moderation.views import ReportView
 
 from .filters import NEWEST, ORDERINGS, ProposalFilter
 from .forms import ProposalForm
-from .models import Proposal, Support
+from .models import Admission, Contest, Proposal, Support
 from .permissions import (
     can_edit_proposal,
     can_read_proposal,
     can_report_proposal,
     can_submit_proposal,
+    can_submit_to_contest,
     can_support,
     can_view_proposal,
+    supports_open,
 )
 from .services import submit_proposal, support_proposal, update_proposal, withdraw_support
 
@@ -95,12 +97,22 @@ class ProposalCreateView(View):
             return redirect_to_login(request.get_full_path())
         return super().dispatch(request, *args, **kwargs)
 
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # An idea for a contest: ?wettbewerb=<address> on the way in, a hidden field after.
+        slug = request.POST.get("wettbewerb") or request.GET.get("wettbewerb")
+        self.contest = None
+        if slug:
+            self.contest = get_object_or_404(
+                Contest.objects.published().select_related("project"), slug=slug
+            )
+
     def get(self, request):
         if not can_submit_proposal(request.user):
             return self.render(form=None)
-        form = ProposalForm()
+        form = ProposalForm(contest=self.contest)
         slug = request.GET.get("projekt")
-        if slug:
+        if slug and self.contest is None:
             project = form.fields["project"].queryset.filter(slug=slug).first()
             if project is not None:
                 form.initial["project"] = project.pk
@@ -109,10 +121,12 @@ class ProposalCreateView(View):
     def post(self, request):
         if not can_submit_proposal(request.user):
             return self.render(form=None, status=403)
-        form = ProposalForm(request.POST)
+        form = ProposalForm(request.POST, contest=self.contest)
         if form.is_valid():
             try:
-                proposal = submit_proposal(author=request.user, **form.cleaned_data)
+                proposal = submit_proposal(
+                    author=request.user, contest=self.contest, **form.cleaned_data
+                )
             except (ValidationError, ratelimit.RateLimited) as error:
                 show_service_error(form, error)
             else:
@@ -131,9 +145,14 @@ class ProposalCreateView(View):
         return self.render(form=form)
 
     def render(self, *, form, status=200):
-        return render(
-            self.request, self.template_name, {"form": form, "proposal": None}, status=status
-        )
+        context = {
+            "form": form,
+            "proposal": None,
+            "contest": self.contest,
+            "contest_open": self.contest is not None
+            and can_submit_to_contest(self.request.user, self.contest),
+        }
+        return render(self.request, self.template_name, context, status=status)
 
 
 class ProposalUpdateView(LoginRequiredMixin, View):
@@ -210,6 +229,8 @@ class ProposalDetailView(View):
             "can_support": supportable,
             "is_supporting": supportable
             and Support.objects.filter(proposal=proposal, user=user).exists(),
+            "supports_open": supports_open(proposal),
+            "contest_phase": proposal.contest.phase() if proposal.contest_id else None,
             "can_edit": can_edit_proposal(user, proposal),
             "can_report": can_report_proposal(user, proposal),
             "history": history_steps(proposal, list(proposal.history.all())) if readable else [],
@@ -233,8 +254,14 @@ class SupportMixin(LoginRequiredMixin):
 
 class SupportView(SupportMixin, View):
     def post(self, request, pk):
-        proposal = viewable_proposal(request, pk)
+        proposal = viewable_proposal(request, pk, Proposal.objects.select_related("contest"))
         if not can_support(request.user, proposal):
+            if proposal.is_published and not supports_open(proposal):
+                messages.error(
+                    request,
+                    _("Proposals of this idea contest can be supported only while it votes."),
+                )
+                return self.back(proposal)
             if proposal.is_published:
                 # Signed in, so the address is what is missing.
                 messages.error(
@@ -242,7 +269,12 @@ class SupportView(SupportMixin, View):
                 )
                 return self.back(proposal)
             raise PermissionDenied(_("Only published proposals can be supported."))
-        if support_proposal(proposal=proposal, user=request.user):
+        try:
+            supported = support_proposal(proposal=proposal, user=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return self.back(proposal)
+        if supported:
             messages.success(request, _("Thank you for your support!"))
         else:
             messages.info(request, _("You already support this proposal."))
@@ -251,8 +283,13 @@ class SupportView(SupportMixin, View):
 
 class WithdrawSupportView(SupportMixin, View):
     def post(self, request, pk):
-        proposal = viewable_proposal(request, pk)
-        if withdraw_support(proposal=proposal, user=request.user):
+        proposal = viewable_proposal(request, pk, Proposal.objects.select_related("contest"))
+        try:
+            withdrawn = withdraw_support(proposal=proposal, user=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return self.back(proposal)
+        if withdrawn:
             messages.success(request, _("You no longer support this proposal."))
         else:
             messages.info(request, _("You were not supporting this proposal."))
@@ -265,3 +302,79 @@ class ProposalReportView(ReportView):
 
     def can_report(self, user, contribution):
         return can_report_proposal(user, contribution)
+
+
+CONTEST_LISTS = {"": Admission.ADMITTED, "nicht-zugelassen": Admission.NOT_ADMITTED}
+
+
+class ContestDetailView(ListView):
+    """An idea contest: its phases, what one can do now, and its proposals (20 a page).
+
+    While proposals come in and are reviewed, all released ones are listed with the state
+    of their review; from the vote on, the admitted ones (by supports once it has closed),
+    and those not admitted, with the reasons, on a list of their own.
+    """
+
+    page_cache_shows = [CONTENT]
+    page_cache_audience = staticmethod(every_citizen)
+    template_name = "proposals/contest_detail.html"
+    context_object_name = "proposals"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.contest = get_object_or_404(
+            Contest.objects.visible_to(self.request.user).select_related("project"),
+            project__slug=self.kwargs["project"],
+            slug=self.kwargs["slug"],
+        )
+        self.phase = self.contest.phase()
+        proposals = self.contest.proposals.listed().for_cards()
+        self.listing = self.request.GET.get("zulassung", "")
+        if self.listing not in CONTEST_LISTS:
+            raise Http404
+        if self.phase in (Contest.Phase.VOTING, Contest.Phase.RESULT):
+            proposals = proposals.filter(admission=CONTEST_LISTS[self.listing])
+        elif self.listing:
+            raise Http404
+        if self.phase == Contest.Phase.RESULT and not self.listing:
+            return proposals.order_by("-is_winner", "-support_count", "-created_at", "-pk")
+        return proposals.order_by("-created_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        contest, phase = self.contest, self.phase
+        counts = contest.proposals.listed().aggregate(
+            admitted=Count("pk", filter=Q(admission=Admission.ADMITTED)),
+            not_admitted=Count("pk", filter=Q(admission=Admission.NOT_ADMITTED)),
+        )
+        context.update(
+            contest=contest,
+            phase=phase,
+            Phase=Contest.Phase,
+            phases=contest_phases(contest, phase),
+            listing=self.listing,
+            counts=counts,
+            voting_or_after=phase in (Contest.Phase.VOTING, Contest.Phase.RESULT),
+        )
+        return context
+
+
+def contest_phases(contest, current):
+    """The phases in order, each with its dates and whether it is the current one."""
+    Phase = Contest.Phase
+    return [
+        {
+            "phase": phase,
+            "label": phase.label,
+            "starts": starts,
+            "ends": ends,
+            "current": phase == current,
+            "past": ends is not None and list(Phase).index(current) > list(Phase).index(phase),
+        }
+        for phase, starts, ends in (
+            (Phase.SUBMISSION, contest.submission_opens, contest.submission_closes),
+            (Phase.REVIEW, contest.submission_closes, contest.voting_opens),
+            (Phase.VOTING, contest.voting_opens, contest.voting_closes),
+            (Phase.RESULT, contest.voting_closes, None),
+        )
+    ]

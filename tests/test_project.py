@@ -171,7 +171,7 @@ def test_demo_texts_use_german_quotes_and_apostrophes(name):
     assert {text: found for text, found in slips.items() if found} == {}
 
 
-@pytest.mark.parametrize("name", ["pages", "projects", "polls"])
+@pytest.mark.parametrize("name", ["pages", "projects", "polls", "proposals"])
 def test_english_demo_texts_use_english_quotes_and_apostrophes(name):
     from demo.content import load
 

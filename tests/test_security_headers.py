@@ -25,7 +25,7 @@ from tests.mapconsultations.factories import EntryFactory
 from tests.newsletter.factories import SubscriberFactory
 from tests.polls.factories import poll_with_questions
 from tests.projects.factories import ProjectFactory, ProjectUpdateFactory
-from tests.proposals.factories import ProposalFactory
+from tests.proposals.factories import ContestFactory, ProposalFactory
 
 ROOT = Path(__file__).resolve().parents[1]
 ONE_YEAR = 60 * 60 * 24 * 365
@@ -155,6 +155,7 @@ URLS = {
     "healthz_session": plain("healthz_session"),
     "readyz": plain("readyz"),
     "maps:tile": map_tile,
+    "contests:detail": lambda objects: objects["contest"].get_absolute_url(),
     "mapconsultations:detail": map_consultation("mapconsultations:detail"),
     "mapconsultations:geojson": map_consultation("mapconsultations:geojson"),
     "mapconsultations:csv": map_consultation("mapconsultations:csv"),
@@ -229,6 +230,7 @@ URLS = {
 }
 PUBLIC = {
     "home",
+    "contests:detail",
     "mapconsultations:detail",
     "mapconsultations:geojson",
     "mapconsultations:csv",
@@ -311,6 +313,7 @@ def objects(db):
         "subscriber": SubscriberFactory(pending=True),
         "map": (map_entry := EntryFactory(consultation__project=project_)).consultation,
         "map_entry": map_entry,
+        "contest": ContestFactory(project=project_),
     }
 
 

@@ -1,8 +1,9 @@
 """Template helpers for proposals: the status badge, and a project's proposals."""
 
 from django import template
+from django.utils import timezone
 
-from proposals.models import Proposal
+from proposals.models import Contest, Proposal
 
 register = template.Library()
 
@@ -34,3 +35,11 @@ def project_proposals(context, project):
         "total": proposals.count() if newest else 0,
         "request": context.get("request"),
     }
+
+
+@register.inclusion_tag("proposals/includes/_project_contests.html")
+def project_contests(project):
+    """The published idea contests of one project, with their phase: one query."""
+    contests = list(Contest.objects.published().filter(project=project).select_related("project"))
+    now = timezone.now()
+    return {"contests": [(contest, contest.phase(now)) for contest in contests]}

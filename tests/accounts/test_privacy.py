@@ -65,6 +65,7 @@ EXEMPT = {
     ("moderation.Report", "resolved_by"): "staff action; moderators stay anonymous",
     ("proposals.Proposal", "moderated_by"): "staff action; moderators stay anonymous",
     ("proposals.Proposal", "response_by"): "staff action; the city answers as the city",
+    ("proposals.Proposal", "admission_by"): "staff action; the city reviews as the city",
     ("proposals.StatusEntry", "changed_by"): "staff action; the city answers as the city",
     ("comments.Comment", "moderated_by"): "staff action; moderators stay anonymous",
     ("mapconsultations.Entry", "moderated_by"): "staff action; moderators stay anonymous",

@@ -132,6 +132,7 @@ DATA_MIGRATIONS = [
     ("polls", "0002_staff_permissions"),
     ("moderation", "0002_staff_permissions"),
     ("proposals", "0002_staff_permissions"),
+    ("proposals", "0008_idea_contests"),
     ("comments", "0002_staff_permissions"),
     ("newsletter", "0002_staff_permissions"),
     ("maps", "0002_editor_permissions"),

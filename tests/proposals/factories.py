@@ -1,9 +1,11 @@
+import datetime
+
 import factory
 from django.db.models import F
 from django.utils import timezone
 
 from moderation.models import ModerationState
-from proposals.models import Proposal, StatusEntry, Support
+from proposals.models import Contest, Proposal, StatusEntry, Support
 from tests.accounts.factories import UserFactory
 from tests.projects.factories import TopicFactory
 
@@ -52,3 +54,39 @@ class StatusEntryFactory(factory.django.DjangoModelFactory):
     proposal = factory.SubFactory(ProposalFactory)
     status = Proposal.Status.SUBMITTED
     status_changed = True
+
+
+class ContestFactory(factory.django.DjangoModelFactory):
+    """A published idea contest; `phase` ("submission", "review", "voting", "result") sets
+    its dates around now."""
+
+    class Meta:
+        model = Contest
+
+    class Params:
+        phase = "submission"
+
+    project = factory.SubFactory("tests.projects.factories.ProjectFactory")
+    title = factory.Sequence(lambda n: f"Ideenwettbewerb {n}")
+    slug = factory.Sequence(lambda n: f"ideenwettbewerb-{n}")
+    is_published = True
+
+    @factory.lazy_attribute
+    def submission_opens(self):
+        days = {"submission": -1, "review": -20, "voting": -30, "result": -40}[self.phase]
+        return timezone.now() + datetime.timedelta(days=days)
+
+    @factory.lazy_attribute
+    def submission_closes(self):
+        days = {"submission": 7, "review": -1, "voting": -20, "result": -30}[self.phase]
+        return timezone.now() + datetime.timedelta(days=days)
+
+    @factory.lazy_attribute
+    def voting_opens(self):
+        days = {"submission": 14, "review": 7, "voting": -1, "result": -20}[self.phase]
+        return timezone.now() + datetime.timedelta(days=days)
+
+    @factory.lazy_attribute
+    def voting_closes(self):
+        days = {"submission": 28, "review": 21, "voting": 14, "result": -1}[self.phase]
+        return timezone.now() + datetime.timedelta(days=days)
