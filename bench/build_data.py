@@ -5,9 +5,10 @@
 
 The plan is drawn from a fixed seed, so both calls see the same rows; ``small`` inserts the
 structure (accounts, topics, 20 projects with phases and news, 5 polls plus the polls of
-the two rushes with questions, choices and paper batches) and about one row in a hundred of
-the bulk content, ``rest`` the other rows. bench/run measures the queries of every page
-between the two, which shows whether the number of queries depends on the amount of content.
+the two rushes and the survey, with questions, choices and paper batches) and about one row
+in a hundred of the bulk content, ``rest`` the other rows. bench/run measures the queries of
+every page between the two, which shows whether the number of queries depends on the amount
+of content.
 
 The full data set: 42,020 citizens with confirmed e-mail addresses (1,000 of them the voters
 of the voting rush, 1,000 those of the mixed rush, who sign in by code, and 20 who sign in
@@ -18,7 +19,10 @@ real site, official answers, deleted ones), and 100,000 online ballots in five p
 their selections and free-text answers: one closed with published results, one open with
 live results, one closed after-close, one open for residents, one open survey with guests;
 and the two open polls of the rushes, without ballots. The people and the poll of the mixed
-rush are drawn last, so that every row before them stays as in earlier runs.
+rush are drawn after all of that, so that every row before them stays as in earlier runs;
+after them, last, a survey with one question of every further kind (a rating scale, a
+matrix, a ranking, a number and a participatory budget; bench/plan_survey.py) with 20,000
+online ballots and two confirmed paper batches.
 
 Rows go in through the real models with ``bulk_create`` in batches of 5,000 and explicit
 primary keys (so that replies, selections and the split into two stages need no look-ups);
@@ -51,6 +55,7 @@ from plan_data import (
 from plan_discussions import DiscussionRows
 from plan_maps import MapRows
 from plan_polls import PollRows
+from plan_survey import SurveyRows
 
 
 class Plan:
@@ -67,8 +72,9 @@ class Plan:
         self.rows[stage][model].append(obj)
 
 
-class Builder(PollRows, DiscussionRows, MapRows):
-    """Plans every row; the polls and the discussions come from bench/plan_*.py."""
+class Builder(PollRows, SurveyRows, DiscussionRows, MapRows):
+    """Plans every row; the polls, the survey, the discussions and the map come from
+    bench/plan_*.py."""
 
     def __init__(self):
         from django.utils import timezone
@@ -136,6 +142,8 @@ class Builder(PollRows, DiscussionRows, MapRows):
         self.map_consultation()
         self.ballots()
         self.mixed_rush()
+        # Last, so that every row drawn before it stays as in earlier runs.
+        self.survey()
         return self.plan
 
     def account(self, username, email, **extra):
@@ -343,8 +351,12 @@ def table_sizes():
         "polls.Ballot",
         "polls.Selection",
         "polls.TextAnswer",
+        "polls.ValueAnswer",
+        "polls.RankAnswer",
+        "polls.NoAnswer",
         "polls.PaperBatch",
         "polls.PaperCount",
+        "polls.PaperValueCount",
     ]
     return {label: apps.get_model(label).objects.count() for label in labels}
 

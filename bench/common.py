@@ -26,6 +26,10 @@ MIXED_CITIZENS = 1000
 PASSWORD_CITIZENS = 20
 # Not a secret: the password of the bench's password sign-ins, on an invented data set.
 BENCH_PASSWORD = "bench-passwort-2026"  # noqa: S105
+# The survey with a question of every further kind (scale, matrix, ranking, number, budget;
+# bench/plan_survey.py): open, live results, its online ballots and two paper batches.
+SURVEY_POLL_SLUG = "stadtumfrage-2026"
+SURVEY_BALLOTS = 20_000
 FILTER_TOPIC_SLUG = "mobilitaet"
 # The map consultation of the big project, with 5,000 entries (bench/plan_maps.py).
 MAP_SLUG = "hitzeorte"
@@ -46,6 +50,12 @@ PAGES = [
         "results_closed",
         "Results, closed poll (published)",
         f"/abstimmungen/{CLOSED_POLL_SLUG}/ergebnisse/",
+    ),
+    ("poll_survey", "Poll page, survey of every kind", f"/abstimmungen/{SURVEY_POLL_SLUG}/"),
+    (
+        "results_survey",
+        "Results, survey of every kind (20,000 ballots)",
+        f"/abstimmungen/{SURVEY_POLL_SLUG}/ergebnisse/",
     ),
     ("proposals", "Proposal list", "/vorschlaege/"),
     (

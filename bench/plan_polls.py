@@ -1,6 +1,7 @@
 """The polls of the benchmark's data set: five polls, the rush poll and the mixed rush's
 poll, their paper batches and 100,000 online ballots with their answers (a part of
-bench/build_data.Builder)."""
+bench/build_data.Builder). The survey with a question of every further kind is in
+bench/plan_survey.py."""
 
 from datetime import timedelta
 
@@ -235,6 +236,8 @@ class PollRows:
                             "small",
                             PaperCount(batch_id=batch_pk, choice_id=choice_pk, count=count),
                         )
+        # The survey (bench/plan_survey.py), planned last, numbers its batches on from here.
+        self.batch_pk = batch_pk
 
     def ballots(self):
         from polls.models import Ballot, Question, Selection, TextAnswer
@@ -290,3 +293,5 @@ class PollRows:
                         continue
                     for choice_pk in picked:
                         add(stage, Selection(ballot_id=ballot_pk, choice_id=choice_pk))
+        # The survey (bench/plan_survey.py), planned last, numbers its ballots on from here.
+        self.ballot_pk = ballot_pk

@@ -284,3 +284,33 @@ def _number_error(question, answer):
             "max": question.number_max,
         }
     return None
+
+
+def answer_relations(questions):
+    """The relations of a ballot that can hold answers to these questions (the questions
+    with their choices): a page reads only those, not five tables for every poll."""
+    relations = []
+    if any(q.is_selection for q in questions):
+        relations.append("selections")
+    if any(
+        q.is_text or any(c.is_other for c in q.choices.all())
+        for q in questions
+        if q.is_text or q.is_selection
+    ):
+        relations.append("text_answers")
+    if any(q.is_scale or q.is_matrix or q.is_number for q in questions):
+        relations.append("value_answers")
+    if any(q.is_ranking for q in questions):
+        relations.append("ranks")
+    if any(q.offers_no_answer for q in questions):
+        relations.append("no_answers")
+    return relations
+
+
+def stored_answers(ballot, relation, questions):
+    """The ballot's rows of one relation, or none where its questions cannot have any."""
+    return ballot_rows(ballot, relation) if relation in answer_relations(questions) else []
+
+
+def ballot_rows(ballot, relation):
+    return list(getattr(ballot, relation).all())

@@ -12,6 +12,7 @@ from .answers import (
     ChoiceAnswer,
     answer_errors,
     is_asked,
+    stored_answers,
     triggers,
 )
 from .models import PaperBatch
@@ -305,11 +306,15 @@ class BallotForm(forms.Form):
     @staticmethod
     def initial_from(ballot, questions):
         """The answers of an existing ballot, to prefill the form for a change."""
-        chosen = {selection.choice_id for selection in ballot.selections.all()}
-        texts = {answer.question_id: answer.text for answer in ballot.text_answers.all()}
-        values = {(a.question_id, a.statement_id): a.value for a in ballot.value_answers.all()}
-        values |= {(a.question_id, a.statement_id): NONE_VALUE for a in ballot.no_answers.all()}
-        ranks = {rank.choice_id: rank.position for rank in ballot.ranks.all()}
+
+        def rows(relation):
+            return stored_answers(ballot, relation, questions)
+
+        chosen = {selection.choice_id for selection in rows("selections")}
+        texts = {answer.question_id: answer.text for answer in rows("text_answers")}
+        values = {(a.question_id, a.statement_id): a.value for a in rows("value_answers")}
+        values |= {(a.question_id, a.statement_id): NONE_VALUE for a in rows("no_answers")}
+        ranks = {rank.choice_id: rank.position for rank in rows("ranks")}
         initial = {}
         for question in questions:
             name = field_name(question)

@@ -19,6 +19,7 @@ from core import page_cache
 from core.forms import show_service_error
 from core.page_cache import CONTENT, VOTES, every_citizen, scoped
 
+from .answers import answer_relations, stored_answers
 from .exports import decimal_comma, result_table, spreadsheet_safe, spreadsheet_writer
 from .forms import BallotForm
 from .models import Ballot, Choice, Poll, is_survey
@@ -31,7 +32,7 @@ from .permissions import (
     voting_obstacle,
 )
 from .results import tally
-from .services import ANSWER_RELATIONS, AlreadyVoted, cast_ballot
+from .services import AlreadyVoted, cast_ballot
 
 GUEST_BALLOTS_SESSION_KEY = "polls_guest_ballots"
 
@@ -100,9 +101,10 @@ class PollListView(ListView):
         return context
 
 
-def own_ballot(request, poll):
-    """The ballot this visitor cast: by account, or by this browser session for guests."""
-    ballots = Ballot.objects.filter(poll=poll).prefetch_related(*ANSWER_RELATIONS)
+def own_ballot(request, poll, questions):
+    """The ballot this visitor cast: by account, or by this browser session for guests;
+    with the answers its questions can have."""
+    ballots = Ballot.objects.filter(poll=poll).prefetch_related(*answer_relations(questions))
     if request.user.is_authenticated:
         return ballots.filter(user=request.user).first()
     ballot_id = request.session.get(GUEST_BALLOTS_SESSION_KEY, {}).get(str(poll.pk))
@@ -114,11 +116,15 @@ def own_ballot(request, poll):
 def ballot_summary(ballot, questions):
     """The visitor's own answers, question by question, for the confirmation: each as the
     words to show (empty: not answered)."""
-    chosen = {selection.choice_id for selection in ballot.selections.all()}
-    texts = {answer.question_id: answer.text for answer in ballot.text_answers.all()}
-    values = {(a.question_id, a.statement_id): a.value for a in ballot.value_answers.all()}
-    declined = {(a.question_id, a.statement_id) for a in ballot.no_answers.all()}
-    ranks = {rank.choice_id: rank.position for rank in ballot.ranks.all()}
+
+    def rows(relation):
+        return stored_answers(ballot, relation, questions)
+
+    chosen = {selection.choice_id for selection in rows("selections")}
+    texts = {answer.question_id: answer.text for answer in rows("text_answers")}
+    values = {(a.question_id, a.statement_id): a.value for a in rows("value_answers")}
+    declined = {(a.question_id, a.statement_id) for a in rows("no_answers")}
+    ranks = {rank.choice_id: rank.position for rank in rows("ranks")}
     no_answer = _("no answer")
 
     def value_of(question, statement=None):
@@ -207,7 +213,7 @@ class PollDetailView(View):
         self.has_steps = len(self.first_step) < len(self.questions)
 
     def get(self, request, slug):
-        ballot = own_ballot(request, self.poll)
+        ballot = own_ballot(request, self.poll, self.questions)
         form = None
         obstacle = voting_obstacle(request.user, self.poll)
         may_change = obstacle is None and is_replaceable(request.user, self.poll, ballot)
@@ -221,7 +227,7 @@ class PollDetailView(View):
         return self.render(form=form, ballot=ballot, obstacle=obstacle, changing=changing)
 
     def post(self, request, slug):
-        ballot = own_ballot(request, self.poll)
+        ballot = own_ballot(request, self.poll, self.questions)
         if ballot is not None and not can_change_ballot(request.user, self.poll, ballot):
             messages.info(request, _("You have already voted in this poll."))
             return redirect(self.poll)
