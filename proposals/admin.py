@@ -7,6 +7,7 @@ response of the city, and each change becomes a dated entry of the history.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,6 +19,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from core.admin_lists import short_date
 from moderation.admin import ModeratedAdmin
+from moderation.models import ModerationState
 
 from . import services
 from .models import Admission, Contest, Proposal, StatusEntry
@@ -32,6 +34,7 @@ class ContestAdmin(TranslationAdmin):
         "title",
         "project",
         "phase",
+        "to_review",
         "submission_opens",
         "voting_closes",
         "is_published",
@@ -64,6 +67,18 @@ class ContestAdmin(TranslationAdmin):
     @admin.display(description=_("phase"))
     def phase(self, contest):
         return contest.phase().label
+
+    def get_queryset(self, request):
+        # Released ideas nobody has reviewed yet: they reach no list once the vote opens.
+        waiting = Q(
+            proposals__admission=Admission.WAITING,
+            proposals__moderation_state=ModerationState.PUBLISHED,
+        )
+        return super().get_queryset(request).annotate(waiting=Count("proposals", filter=waiting))
+
+    @admin.display(description=_("ideas to review"), ordering="waiting")
+    def to_review(self, contest):
+        return contest.waiting
 
     change_form_template = "admin/proposals/contest/change_form.html"
 

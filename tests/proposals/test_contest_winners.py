@@ -146,3 +146,14 @@ def test_moderators_cannot_announce_in_the_admin(client, moderator):
     client.force_login(moderator)
     assert client.post(f"/admin/proposals/contest/{contest.pk}/announce/").status_code == 403
     assert not Contest.objects.get(pk=contest.pk).winners_announced
+
+
+def test_the_contest_list_counts_the_released_ideas_nobody_has_reviewed(client, editor):
+    contest = ContestFactory(phase="review", title="Wettbewerb mit Arbeit")
+    idea(contest, 0, admission=Admission.WAITING)
+    idea(contest, 0, admission=Admission.WAITING)
+    idea(contest, 0, admission=Admission.ADMITTED)
+    idea(contest, 0, admission=Admission.WAITING, moderation_state="pending")
+    client.force_login(editor)
+    page = client.get("/admin/proposals/contest/").content.decode()
+    assert '<td class="field-to_review">2</td>' in page
