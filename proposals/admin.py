@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +23,8 @@ from moderation.admin import ModeratedAdmin
 from moderation.models import ModerationState
 
 from . import services
-from .models import Admission, Contest, Proposal, StatusEntry
-from .permissions import can_respond, can_review, may_be_reviewed
+from .models import Admission, Contest, PaperSupport, Proposal, StatusEntry
+from .permissions import can_enter_paper_supports, can_respond, can_review, may_be_reviewed
 
 
 @admin.register(Contest)
@@ -300,3 +301,86 @@ class ProposalAdmin(ModeratedAdmin):
             status=form.cleaned_data["status"],
             response=form.cleaned_data["response"],
         )
+
+
+class PaperSupportForm(forms.ModelForm):
+    """Supports of one idea from one stand; only ideas that take them now are offered."""
+
+    class Meta:
+        model = PaperSupport
+        fields = ["proposal", "count", "place", "collected_on"]
+        widgets = {"collected_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        ideas = (
+            Proposal.objects.published()
+            .filter(
+                admission=Admission.ADMITTED,
+                contest__voting_opens__lte=timezone.now(),
+                contest__winners_announced_at__isnull=True,
+            )
+            .select_related("contest")
+            .order_by("contest", "title")
+        )
+        self.fields["proposal"].queryset = ideas
+        self.fields["proposal"].label_from_instance = lambda idea: (
+            f"{idea.contest.title}: {idea.title}"
+        )
+        self.fields["count"].min_value = 1
+
+
+@admin.register(PaperSupport)
+class PaperSupportAdmin(ModeratedAdmin):
+    """Supports from the stands: typed in here („Hinzufügen“), released by a second person
+    in the moderation queue, counted from then on."""
+
+    list_display = ["moderation_state", "shown", "count", "collected_on", "entered_by"]
+    list_display_links = ["shown"]
+    list_filter = ["moderation_state", "proposal__contest"]
+    list_select_related = ["proposal", "entered_by"]
+    fieldsets = [
+        (None, {"fields": ["proposal", "count", "place", "collected_on", "entered_by"]}),
+        (_("Moderation"), {"fields": ModeratedAdmin.moderation_fields}),
+    ]
+    readonly_fields = [
+        "proposal",
+        "count",
+        "place",
+        "collected_on",
+        "entered_by",
+        *ModeratedAdmin.moderation_fields,
+    ]
+
+    @admin.display(description=_("idea"), ordering="proposal__title")
+    def shown(self, paper):
+        return paper.proposal.title
+
+    def has_add_permission(self, request):
+        return can_enter_paper_supports(request.user)
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = PaperSupportForm
+            kwargs["fields"] = PaperSupportForm.Meta.fields
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return [(_("Supports from paper"), {"fields": PaperSupportForm.Meta.fields})]
+        return super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else super().get_readonly_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        data = form.cleaned_data
+        try:
+            paper = services.add_paper_supports(entered_by=request.user, **data)
+        except ValidationError as error:
+            # The form offered only ideas that take supports; the contest moved on meanwhile.
+            raise PermissionDenied(" ".join(error.messages)) from None
+        obj.pk, obj._state.adding = paper.pk, False
+        return None

@@ -5,11 +5,12 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from comments.models import published_comment_count
 from core.html import FORMATTED_TEXT_HELP, sanitize_fields
@@ -29,8 +30,32 @@ class ProposalQuerySet(ModeratedQuerySet):
         """Published, undeleted comments as `comment_count` (supports are a column)."""
         return self.annotate(comment_count=published_comment_count(Proposal))
 
+    def with_paper_supports(self):
+        """Supports collected on paper and released, as `paper_support_count` (0 for none)."""
+        paper = (
+            PaperSupport.objects.published()
+            .filter(proposal=OuterRef("pk"))
+            .order_by()
+            .values("proposal")
+            .annotate(n=Sum("count"))
+            .values("n")
+        )
+        return self.annotate(
+            paper_support_count=Coalesce(Subquery(paper, output_field=models.IntegerField()), 0)
+        )
+
+    def by_supports_in_total(self):
+        """Most supported first, online and paper together (needs with_paper_supports)."""
+        return self.alias(total_supports=F("support_count") + F("paper_support_count")).order_by(
+            "-total_supports", "-created_at", "-pk"
+        )
+
     def for_cards(self):
-        return self.with_counts().select_related("topic", "project", "author", "contest")
+        return (
+            self.with_counts()
+            .with_paper_supports()
+            .select_related("topic", "project", "author", "contest")
+        )
 
     def for_moderation(self):
         """What the moderation queue and admin show of each proposal, without a query per row."""
@@ -315,6 +340,11 @@ class Proposal(Moderated):
     def get_absolute_url(self):
         return reverse("proposals:detail", kwargs={"pk": self.pk})
 
+    @property
+    def supports_in_total(self):
+        """Online supports and released ones from paper (with_paper_supports)."""
+        return self.support_count + getattr(self, "paper_support_count", 0)
+
     def moderation_title(self):
         return self.title
 
@@ -386,3 +416,92 @@ class StatusEntry(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%d.%m.%Y}: {self.get_status_display()}"
+
+
+class PaperSupportQuerySet(ModeratedQuerySet):
+    def for_moderation(self):
+        return self.select_related("proposal__contest", "proposal__project", "entered_by")
+
+
+class PaperSupport(Moderated):
+    """Supports of one idea of a contest, collected on paper at a stand and typed in by
+    staff; they count once a second staff member has released them in the moderation
+    queue (four eyes: Moderated.refuses_decision, and a constraint in the database)."""
+
+    proposal = models.ForeignKey(
+        Proposal,
+        verbose_name=_("idea"),
+        on_delete=models.PROTECT,
+        related_name="paper_supports",
+    )
+    count = models.PositiveIntegerField(_("supports on paper"))
+    place = models.CharField(
+        _("where collected"),
+        max_length=160,
+        help_text=_("For example: Stand at the Wochenmarkt on the Stiftsplatz"),
+    )
+    collected_on = models.DateField(_("collected on"))
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = PaperSupportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("supports on paper")
+        verbose_name_plural = _("supports on paper")
+        ordering = ["-collected_on", "-pk"]
+        permissions = [("enter_paper_supports", _("Can enter supports collected on paper"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(count__gte=1), name="proposals_papersupport_count_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(author__isnull=True), name="proposals_papersupport_no_author"
+            ),
+            # Four eyes: whoever typed the supports in does not release them.
+            models.CheckConstraint(
+                condition=Q(moderated_by__isnull=True) | ~Q(moderated_by=F("entered_by")),
+                name="proposals_papersupport_four_eyes",
+            ),
+        ]
+
+    def __str__(self):
+        return self.moderation_title()
+
+    def moderation_title(self):
+        return ngettext(
+            "%(count)d support on paper for “%(idea)s”",
+            "%(count)d supports on paper for “%(idea)s”",
+            self.count,
+        ) % {"count": self.count, "idea": self.proposal.title}
+
+    def moderation_text(self):
+        return f"{self.place}, {formats.date_format(self.collected_on, 'DATE_FORMAT')}"
+
+    def moderation_context(self):
+        return self.proposal
+
+    def get_absolute_url(self):
+        """Where the supports count once released: the idea's page."""
+        return self.proposal.get_absolute_url()
+
+    @property
+    def moderation_project(self):
+        return self.proposal.project
+
+    def comments_allowed(self):
+        return False
+
+    def refuses_decision(self, moderator):
+        if moderator.pk == self.entered_by_id:
+            return str(
+                _(
+                    "Supports from paper are released by a second staff member, not by the "
+                    "one who typed them in."
+                )
+            )
+        return ""

@@ -85,3 +85,19 @@ def can_report_proposal(user, proposal):
 
 def can_respond(user):
     return staff_may(user, "proposals.respond_proposal")
+
+
+def can_enter_paper_supports(user):
+    return staff_may(user, "proposals.enter_paper_supports")
+
+
+def takes_paper_supports(proposal, now=None):
+    """Supports from the stands are added to an admitted idea from the vote on, until the
+    winners are announced."""
+    return (
+        proposal.contest_id is not None
+        and proposal.is_published
+        and proposal.admission == Admission.ADMITTED
+        and proposal.contest.phase(now) in (Contest.Phase.VOTING, Contest.Phase.RESULT)
+        and not proposal.contest.winners_announced
+    )

@@ -13,12 +13,14 @@ from django.utils.translation import ngettext
 from accounts.permissions import staff_may
 from core import page_cache, ratelimit
 from core.text import clean_text
+from moderation.models import ModerationState
 from moderation.services import initial_state
 from projects.models import Project
 
-from .models import Admission, Contest, Proposal, StatusEntry, Support
+from .models import Admission, Contest, PaperSupport, Proposal, StatusEntry, Support
 from .permissions import (
     can_edit_proposal,
+    can_enter_paper_supports,
     can_respond,
     can_review,
     can_submit_proposal,
@@ -26,6 +28,7 @@ from .permissions import (
     can_support,
     can_withdraw_support,
     may_be_reviewed,
+    takes_paper_supports,
 )
 from .tasks import notify_about_contest_result, notify_about_proposal_news
 
@@ -281,12 +284,16 @@ def announce_winners(*, contest, by):
             raise ValidationError(
                 _("The winners can be announced once the vote has closed."), code="voting"
             )
-        candidates = list(
-            contest.proposals.published()
-            .filter(admission=Admission.ADMITTED, support_count__gt=0)
-            .order_by("-support_count", "pk")
-            .values_list("pk", "support_count")
-        )
+        # Supports online and released ones from paper, together.
+        candidates = [
+            (idea.pk, idea.supports_in_total)
+            for idea in contest.proposals.published()
+            .filter(admission=Admission.ADMITTED)
+            .with_paper_supports()
+            .by_supports_in_total()
+            .only("pk", "support_count")
+            if idea.supports_in_total > 0
+        ]
         winners = [pk for pk, _count in candidates[: contest.winner_count]]
         if winners:
             last = candidates[len(winners) - 1][1]
@@ -297,3 +304,30 @@ def announce_winners(*, contest, by):
         page_cache.changed(page_cache.CONTENT)
         transaction.on_commit(lambda: notify_about_contest_result.enqueue(contest.pk))
     return winners
+
+
+def add_paper_supports(*, entered_by, proposal, count, place, collected_on):
+    """Supports of one idea collected on paper at a stand: they wait for a second staff
+    member to release them in the moderation queue, and count from then on."""
+    if not can_enter_paper_supports(entered_by):
+        raise PermissionDenied(_("You may not enter supports collected on paper."))
+    if not takes_paper_supports(proposal):
+        raise ValidationError(
+            {
+                "proposal": _(
+                    "Supports from paper are added to ideas admitted to the vote of a "
+                    "contest, from the vote on until the winners are announced."
+                )
+            }
+        )
+    paper = PaperSupport(
+        proposal=proposal,
+        count=count,
+        place=clean_text(place),
+        collected_on=collected_on,
+        entered_by=entered_by,
+        moderation_state=ModerationState.PENDING,
+    )
+    paper.full_clean()
+    paper.save()
+    return paper

@@ -337,7 +337,8 @@ class ContestDetailView(ListView):
         elif self.listing:
             raise Http404
         if self.phase == Contest.Phase.RESULT and not self.listing:
-            return proposals.order_by("-is_winner", "-support_count", "-created_at", "-pk")
+            ordered = proposals.by_supports_in_total()
+            return ordered.order_by("-is_winner", *ordered.query.order_by)
         return proposals.order_by("-created_at", "-pk")
 
     def get_context_data(self, **kwargs):

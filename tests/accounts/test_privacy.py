@@ -71,6 +71,9 @@ EXEMPT = {
     ("mapconsultations.Entry", "moderated_by"): "staff action; moderators stay anonymous",
     ("mapconsultations.Entry", "entered_by"): "staff action (four-eyes record of paper entries)",
     ("newsletter.Issue", "sent_by"): "staff action (who sent a newsletter issue)",
+    ("proposals.PaperSupport", "entered_by"): "staff action (four-eyes record of paper supports)",
+    ("proposals.PaperSupport", "moderated_by"): "staff action; moderators stay anonymous",
+    ("proposals.PaperSupport", "author"): "never set: supports from paper have no author",
 }
 # The person's own fields and their key in the export's "account" section.
 ACCOUNT_FIELDS = {

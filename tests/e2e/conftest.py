@@ -133,6 +133,7 @@ DATA_MIGRATIONS = [
     ("moderation", "0002_staff_permissions"),
     ("proposals", "0002_staff_permissions"),
     ("proposals", "0008_idea_contests"),
+    ("proposals", "0009_paper_supports"),
     ("comments", "0002_staff_permissions"),
     ("newsletter", "0002_staff_permissions"),
     ("maps", "0002_editor_permissions"),

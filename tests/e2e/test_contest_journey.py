@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from proposals.models import Admission, Contest, Proposal
+from proposals.models import Admission, Contest, PaperSupport, Proposal
 from tests.accounts.factories import UserFactory
 from tests.e2e.test_proposals_journey import release_in_queue, sign_in
 from tests.projects.factories import ProjectFactory, TopicFactory
@@ -123,6 +123,22 @@ def test_an_idea_goes_through_the_phases_of_a_contest(new_tab, contest):
     supporter.page.get_by_role("link", name="nicht zugelassene Idee zeigen").click()
     supporter.check_page()
     assert supporter.page.get_by_text("Ein Parkhaus ist keine Idee").is_visible()
+
+    # Supports from a stand: the editor types them in, the moderator releases them.
+    editor.visit("/admin/proposals/papersupport/add/")
+    editor.page.get_by_label("Idee:").select_option(label=f"Ich mach was in KL 2027: {IDEA}")
+    editor.page.get_by_label("Unterstützungen auf Papier:").fill("3")
+    editor.page.get_by_label("Wo gesammelt:").fill("Stand auf dem Wochenmarkt")
+    editor.page.get_by_label("Gesammelt am:").fill("2027-05-03")
+    editor.page.get_by_role("button", name="Sichern", exact=True).click()
+    editor.check_page()
+    assert PaperSupport.objects.get().is_pending
+    release_in_queue(
+        moderator, f"Unterstützungen auf Papier: 3 Unterstützungen auf Papier für „{IDEA}“"
+    )
+    supporter.visit(idea.get_absolute_url())
+    assert supporter.page.get_by_text("4 Unterstützungen").is_visible()
+    assert supporter.page.get_by_text("davon 3 auf Papier an Ständen gesammelt").is_visible()
 
     # After the vote, the editor announces the winners; the contest page shows them.
     now = timezone.now()
