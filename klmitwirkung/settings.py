@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "accounts",
     "pages",
     "maps",
+    "events",
+    "progress",
     "projects",
     "polls",
     "moderation",
@@ -315,6 +317,9 @@ COMMENT_TARGETS = [
     "proposals.Proposal",
     "mapconsultations.Entry",
 ]
+
+# What milestones can follow up („Was daraus wurde“, see progress/models.py).
+PROGRESS_TARGETS = ["polls.Poll", "proposals.Proposal"]
 
 # New contributions per person and window (see core/ratelimit.py): enough for
 # anyone taking part in earnest, too few for a flood.

@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("projekte/<slug:project>/ideenwettbewerb/", include("proposals.contest_urls")),
     path("projekte/", include("projects.urls")),
     path("abstimmungen/", include("polls.urls")),
+    path("termine/", include("events.urls")),
     path("vorschlaege/", include("proposals.urls")),
     path("kommentare/", include("comments.urls")),
     path("newsletter/", include("newsletter.urls")),

@@ -21,6 +21,7 @@ from modeltranslation.admin import TranslationAdmin
 from core.admin_lists import short_date
 from moderation.admin import ModeratedAdmin
 from moderation.models import ModerationState
+from progress.admin import MilestoneInline
 
 from . import services
 from .models import Admission, Contest, PaperSupport, Proposal, StatusEntry
@@ -214,7 +215,7 @@ class ProposalAdmin(ModeratedAdmin):
         "response_by",
         "response_at",
     ]
-    inlines = [StatusEntryInline]
+    inlines = [StatusEntryInline, MilestoneInline]
     # The moderators' page, with the link to the review of an idea contest's proposal.
     change_form_template = "admin/proposals/proposal/change_form.html"
 

@@ -21,6 +21,7 @@ from moderation.models import ModerationState
 from pages.models import Page
 from tests.accounts.factories import UserFactory
 from tests.comments.factories import CommentFactory
+from tests.events.factories import EventFactory
 from tests.mapconsultations.factories import EntryFactory
 from tests.newsletter.factories import SubscriberFactory
 from tests.polls.factories import poll_with_questions
@@ -156,6 +157,10 @@ URLS = {
     "readyz": plain("readyz"),
     "maps:tile": map_tile,
     "contests:detail": lambda objects: objects["contest"].get_absolute_url(),
+    "events:list": plain("events:list"),
+    "events:feed": plain("events:feed"),
+    "events:detail": lambda objects: objects["event"].get_absolute_url(),
+    "events:ics": lambda objects: objects["event"].get_ics_url(),
     "mapconsultations:detail": map_consultation("mapconsultations:detail"),
     "mapconsultations:geojson": map_consultation("mapconsultations:geojson"),
     "mapconsultations:csv": map_consultation("mapconsultations:csv"),
@@ -231,6 +236,10 @@ URLS = {
 PUBLIC = {
     "home",
     "contests:detail",
+    "events:list",
+    "events:feed",
+    "events:detail",
+    "events:ics",
     "mapconsultations:detail",
     "mapconsultations:geojson",
     "mapconsultations:csv",
@@ -314,6 +323,7 @@ def objects(db):
         "map": (map_entry := EntryFactory(consultation__project=project_)).consultation,
         "map_entry": map_entry,
         "contest": ContestFactory(project=project_),
+        "event": EventFactory(project=project_),
     }
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin_forms import LabelledInlineFormSet
+from progress.admin import MilestoneInline
 
 from .. import services
 from ..exports import answer_columns, answer_rows
@@ -142,7 +143,7 @@ class PollAdmin(TranslationAdmin):
     list_select_related = ["project"]
     search_fields = ["title", "intro"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [QuestionInline]
+    inlines = [QuestionInline, MilestoneInline]
     readonly_fields = [
         "participation",
         "results_published_at",

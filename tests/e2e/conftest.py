@@ -137,6 +137,8 @@ DATA_MIGRATIONS = [
     ("comments", "0002_staff_permissions"),
     ("newsletter", "0002_staff_permissions"),
     ("maps", "0002_editor_permissions"),
+    ("events", "0002_editor_permissions"),
+    ("progress", "0002_staff_permissions"),
     ("mapconsultations", "0003_paper_entries"),
 ]
 

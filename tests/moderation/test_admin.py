@@ -654,6 +654,8 @@ def proposal_form(proposal, **overrides):
         "response": proposal.response,
         "history-TOTAL_FORMS": str(len(entries)),
         "history-INITIAL_FORMS": str(len(entries)),
+        "progress-milestone-content_type-object_id-TOTAL_FORMS": "0",
+        "progress-milestone-content_type-object_id-INITIAL_FORMS": "0",
         "history-MIN_NUM_FORMS": "0",
         "history-MAX_NUM_FORMS": "0",
     }

@@ -135,6 +135,8 @@ def test_editor_creates_a_poll_with_a_question_and_then_its_choices(client, edit
         "method_note_de": "",
         "questions-TOTAL_FORMS": "1",
         "questions-INITIAL_FORMS": "0",
+        "progress-milestone-content_type-object_id-TOTAL_FORMS": "0",
+        "progress-milestone-content_type-object_id-INITIAL_FORMS": "0",
         "questions-0-position": "1",
         "questions-0-text_de": "Was zuerst?",
         "questions-0-text_en": "What first?",

@@ -35,6 +35,8 @@ def poll_data():
         "results_visibility": "after_close",
         "questions-TOTAL_FORMS": str(len(KINDS)),
         "questions-INITIAL_FORMS": "0",
+        "progress-milestone-content_type-object_id-TOTAL_FORMS": "0",
+        "progress-milestone-content_type-object_id-INITIAL_FORMS": "0",
     }
     for index, (kind, settings) in enumerate(KINDS):
         prefix = f"questions-{index}-"

@@ -87,6 +87,8 @@ def test_publishing_in_the_admin_announces_the_poll(
         "method_note_de": "",
         "questions-TOTAL_FORMS": "0",
         "questions-INITIAL_FORMS": "0",
+        "progress-milestone-content_type-object_id-TOTAL_FORMS": "0",
+        "progress-milestone-content_type-object_id-INITIAL_FORMS": "0",
     }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/admin/polls/poll/add/", data)

@@ -241,6 +241,8 @@ def test_the_admin_change_mails_the_author(client, moderator, django_capture_on_
         "response": "",
         "history-TOTAL_FORMS": "1",
         "history-INITIAL_FORMS": "1",
+        "progress-milestone-content_type-object_id-TOTAL_FORMS": "0",
+        "progress-milestone-content_type-object_id-INITIAL_FORMS": "0",
         "history-MIN_NUM_FORMS": "0",
         "history-MAX_NUM_FORMS": "0",
         "history-0-id": str(proposal.history.get().pk),

@@ -16,6 +16,7 @@ from demo.moderation import seed_reason_templates
 from demo.pages import seed_pages
 from demo.places import seed_places
 from demo.polls import seed_polls
+from demo.progress import seed_milestones
 from demo.projects import seed_projects
 from demo.proposals import seed_proposals
 
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             projects = seed_projects()
             places = seed_places()
             polls = seed_polls()
+            seed_milestones()
             maps = seed_map_consultations()
             reason_templates = seed_reason_templates()
             proposals, comments = seed_proposals()
