@@ -99,6 +99,7 @@ class NotificationSettingsForm(forms.ModelForm):
             "notify_proposal_updates",
             "notify_followed_projects",
             "notify_poll_results",
+            "notify_progress",
         ]
 
 

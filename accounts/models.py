@@ -95,6 +95,14 @@ class User(AbstractUser):
         default=True,
         help_text=_("An e-mail when the results of a poll or survey you answered are out."),
     )
+    notify_progress = models.BooleanField(
+        _("what became of polls and proposals I took part in"),
+        default=True,
+        help_text=_(
+            "An e-mail when the city reaches a step of what became of a poll you answered or "
+            "a proposal you made or support."
+        ),
+    )
 
     objects = UserManager()
 

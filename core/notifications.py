@@ -24,6 +24,7 @@ KINDS = {
     "proposals": "notify_proposal_updates",
     "followed-projects": "notify_followed_projects",
     "poll-results": "notify_poll_results",
+    "progress": "notify_progress",
 }
 # What each kind is called on the unsubscribe page and in the footer of its mails.
 DESCRIPTIONS = {
@@ -32,6 +33,7 @@ DESCRIPTIONS = {
     "proposals": _("e-mails about news on proposals you made or support"),
     "followed-projects": _("e-mails about new polls in projects you follow"),
     "poll-results": _("e-mails about the results of polls you took part in"),
+    "progress": _("e-mails about what became of polls and proposals you took part in"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from modeltranslation.admin import TranslationGenericStackedInline
 
+from . import services
 from .models import Milestone
 
 
@@ -11,4 +12,12 @@ class MilestoneInline(TranslationGenericStackedInline):
     fields = ["date", "status", "title", "text", "is_published"]
 
 
-__all__ = ["MilestoneInline"]
+__all__ = ["MilestoneInline", "MilestonesAdminMixin"]
+
+
+class MilestonesAdminMixin:
+    """For the admin page a MilestoneInline sits on: milestones saved as done are told."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.milestones_saved(milestones=list(Milestone.objects.of(form.instance)))

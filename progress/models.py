@@ -35,13 +35,15 @@ class Milestone(models.Model):
     )
     object_id = models.PositiveBigIntegerField(_("page number"))
     target = GenericForeignKey("content_type", "object_id")
-    title = models.CharField(_("title"), max_length=160)
+    title = models.CharField(_("step"), max_length=160)
     date = models.DateField(
         _("date"), help_text=_("When it happened, or when it is planned to happen.")
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PLANNED)
     text = models.TextField(_("text"), blank=True, help_text=FORMATTED_TEXT_HELP)
     is_published = models.BooleanField(_("published"), default=True)
+    # When it was first published as done, and the people concerned were told (once).
+    reached_at = models.DateTimeField(_("reached"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = MilestoneQuerySet.as_manager()

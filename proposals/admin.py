@@ -21,7 +21,7 @@ from modeltranslation.admin import TranslationAdmin
 from core.admin_lists import short_date
 from moderation.admin import ModeratedAdmin
 from moderation.models import ModerationState
-from progress.admin import MilestoneInline
+from progress.admin import MilestoneInline, MilestonesAdminMixin
 
 from . import services
 from .models import Admission, Contest, PaperSupport, Proposal, StatusEntry
@@ -187,7 +187,7 @@ class StatusEntryInline(admin.TabularInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(ModeratedAdmin):
+class ProposalAdmin(MilestonesAdminMixin, ModeratedAdmin):
     # The states first, and everything in view at 1280 px: topic and project are filters
     # rather than columns, the author is named under the date.
     list_display = ["moderation_state", "status", "title", "submitted", "support_count"]

@@ -340,6 +340,14 @@ class Proposal(Moderated):
     def get_absolute_url(self):
         return reverse("proposals:detail", kwargs={"pk": self.pk})
 
+    def people_to_tell_of_progress(self, users):
+        """Whom a milestone of this proposal concerns (progress): its author, who supports
+        it, and who follows its project. `users` is the user model's manager."""
+        people = Q(pk=self.author_id) | Q(supports__proposal=self)
+        if self.project_id:
+            people |= Q(follows__project=self.project_id)
+        return users.filter(people).distinct()
+
     @property
     def supports_in_total(self):
         """Online supports and released ones from paper (with_paper_supports)."""

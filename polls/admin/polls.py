@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin_forms import LabelledInlineFormSet
-from progress.admin import MilestoneInline
+from progress.admin import MilestoneInline, MilestonesAdminMixin
 
 from .. import services
 from ..exports import answer_columns, answer_rows
@@ -119,7 +119,7 @@ class QuestionInline(TranslationTabularInline):
 
 
 @admin.register(Poll)
-class PollAdmin(TranslationAdmin):
+class PollAdmin(MilestonesAdminMixin, TranslationAdmin):
     list_display = [
         "title",
         "state",

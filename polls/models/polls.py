@@ -190,6 +190,12 @@ class Poll(models.Model):
     def is_closed(self, now=None):
         return self.closes_at <= (now or timezone.now())
 
+    def people_to_tell_of_progress(self, users):
+        """Whom a milestone of this poll concerns (progress): who took part with an account,
+        and who follows its project. `users` is the user model's manager."""
+        followers = Q(follows__project=self.project_id) if self.project_id else Q(pk__in=[])
+        return users.filter(Q(ballots__poll=self) | followers).distinct()
+
     @property
     def participants(self):
         """Online and confirmed paper ballots; needs `PollQuerySet.with_participation()`."""

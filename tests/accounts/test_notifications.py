@@ -262,6 +262,7 @@ def test_export_holds_follows_and_the_setting_and_nothing_of_others(user):
         "notify_followed_projects": False,
         "notify_moderation": True,
         "notify_poll_results": True,
+        "notify_progress": True,
         "notify_proposal_updates": True,
         "notify_replies": True,
     }

@@ -92,6 +92,7 @@ ACCOUNT_FIELDS = {
     "notify_proposal_updates": "notification_settings",
     "notify_followed_projects": "notification_settings",
     "notify_poll_results": "notification_settings",
+    "notify_progress": "notification_settings",
 }
 ACCOUNT_FIELDS_EXEMPT = {
     "password": "only a one-way hash, of no use to the person and a risk in a file",
