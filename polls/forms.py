@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
+from events.models import Event
+
 from .answers import (
     NO_ANSWER,
     OTHER_MAX_LENGTH,
@@ -452,7 +454,7 @@ class PaperBatchForm(forms.ModelForm):
 
     class Meta:
         model = PaperBatch
-        fields = ["place", "collected_on", "ballots_count", "note"]
+        fields = ["place", "event", "collected_on", "ballots_count", "note"]
         widgets = {
             "collected_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "note": forms.Textarea(attrs={"rows": 2}),
@@ -461,6 +463,8 @@ class PaperBatchForm(forms.ModelForm):
     def __init__(self, *args, poll, **kwargs):
         super().__init__(*args, **kwargs)
         self.poll = poll
+        self.fields["event"].queryset = Event.objects.order_by("-starts_at")
+        self.fields["event"].empty_label = _("– none of the listed events –")
         existing, existing_values = {}, {}
         if self.instance.pk:
             existing = {count.choice_id: count.count for count in self.instance.counts.all()}

@@ -399,7 +399,9 @@ def count(poll):
     ballots = poll.ballots.aggregate(
         total=Count("pk"), guests=Count("pk", filter=Q(is_guest=True))
     )
-    batches = list(poll.paper_batches.counted().order_by("collected_on", "pk"))
+    batches = list(
+        poll.paper_batches.counted().select_related("event").order_by("collected_on", "pk")
+    )
     paper_ballots = sum(batch.ballots_count for batch in batches)
 
     by_question = {}

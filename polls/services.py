@@ -287,7 +287,16 @@ def _results_still_open(poll):
 
 @transaction.atomic
 def enter_paper_batch(
-    *, poll, entered_by, place, collected_on, ballots_count, counts, value_counts=None, note=""
+    *,
+    poll,
+    entered_by,
+    place,
+    collected_on,
+    ballots_count,
+    counts,
+    value_counts=None,
+    note="",
+    event=None,
 ):
     """Record the counts of one stand; they count once another staff member confirms them.
 
@@ -301,6 +310,7 @@ def enter_paper_batch(
         poll=poll,
         entered_by=entered_by,
         place=place,
+        event=event,
         collected_on=collected_on,
         ballots_count=ballots_count,
         note=note,
@@ -317,7 +327,16 @@ def enter_paper_batch(
 
 @transaction.atomic
 def update_paper_batch(
-    *, batch, by, place, collected_on, ballots_count, counts, value_counts=None, note=""
+    *,
+    batch,
+    by,
+    place,
+    collected_on,
+    ballots_count,
+    counts,
+    value_counts=None,
+    note="",
+    event=None,
 ):
     """Correct a batch before confirmation; only the person who entered it may.
 
@@ -332,6 +351,7 @@ def update_paper_batch(
     _check_counts(batch.poll, ballots_count, counts, value_counts)
     before = (
         batch.place,
+        batch.event_id,
         batch.collected_on,
         batch.ballots_count,
         batch.note,
@@ -341,11 +361,12 @@ def update_paper_batch(
             for count in batch.value_counts.all()
         },
     )
-    batch.place, batch.collected_on = place, collected_on
+    batch.place, batch.event, batch.collected_on = place, event, collected_on
     batch.ballots_count, batch.note = ballots_count, note
     batch.full_clean()
     after = (
         place,
+        event.pk if event else None,
         collected_on,
         ballots_count,
         note,

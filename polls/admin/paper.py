@@ -65,7 +65,7 @@ class PollPickerForm(forms.Form):
     )
 
 
-BATCH_FIELDS = ["place", "collected_on", "ballots_count", "note"]
+BATCH_FIELDS = ["place", "event", "collected_on", "ballots_count", "note"]
 
 
 @admin.register(PaperBatch)

@@ -37,6 +37,16 @@ class PaperBatch(models.Model):
         _("place"), max_length=160, help_text=_("For example: Stand at »Lautern blüht auf«")
     )
     collected_on = models.DateField(_("collected on"))
+    # The stand or workshop where they were collected, as the events list shows it.
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="paper_batches",
+        help_text=_("The stand or workshop of the events list where they were collected."),
+    )
     ballots_count = models.PositiveIntegerField(
         _("paper ballots"), help_text=_("How many filled-in paper ballots this batch holds.")
     )
