@@ -22,9 +22,10 @@ class EventListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        self.past = self.request.GET.get("vergangen", "") == "1"
-        if self.request.GET.get("vergangen", "1") != "1":
+        listing = self.request.GET.get("vergangen")
+        if listing not in (None, "1"):
             raise Http404
+        self.past = listing == "1"
         events = Event.objects.published().select_related("place")
         return events.past() if self.past else events.upcoming()
 

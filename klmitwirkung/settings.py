@@ -318,9 +318,6 @@ COMMENT_TARGETS = [
     "mapconsultations.Entry",
 ]
 
-# What milestones can follow up („Was daraus wurde“, see progress/models.py).
-PROGRESS_TARGETS = ["polls.Poll", "proposals.Proposal"]
-
 # New contributions per person and window (see core/ratelimit.py): enough for
 # anyone taking part in earnest, too few for a flood.
 CONTRIBUTION_RATE_LIMITS = {

@@ -309,8 +309,6 @@ def answer_relations(questions):
 
 def stored_answers(ballot, relation, questions):
     """The ballot's rows of one relation, or none where its questions cannot have any."""
-    return ballot_rows(ballot, relation) if relation in answer_relations(questions) else []
-
-
-def ballot_rows(ballot, relation):
+    if relation not in answer_relations(questions):
+        return []
     return list(getattr(ballot, relation).all())

@@ -1,10 +1,9 @@
 """What became of a vote or a proposal: the steps the city takes, as dated milestones.
 
-A milestone belongs to any model named in the setting `PROGRESS_TARGETS` (a poll, a
-proposal), through contenttypes, so that this app imports none of them.
+A milestone belongs to a poll or a proposal through contenttypes, so that this app imports
+neither; the page it follows up says whom it concerns (`people_to_tell_of_progress`).
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -59,9 +58,3 @@ class Milestone(models.Model):
 
     def clean(self):
         sanitize_fields(self, "text")
-
-
-def progress_targets():
-    from django.apps import apps
-
-    return [apps.get_model(label) for label in settings.PROGRESS_TARGETS]

@@ -126,11 +126,8 @@ class ContestAdmin(TranslationAdmin):
                     % {"count": len(winners)},
                 )
             return redirect(change_url)
-        ideas = (
-            contest.proposals.published()
-            .filter(admission=Admission.ADMITTED)
-            .order_by("-support_count", "pk")
-        )
+        # The same supports the winners are drawn from: online and released paper ones.
+        ideas = contest.proposals.admitted_by_supports()
         return TemplateResponse(
             request,
             "admin/proposals/contest/announce.html",

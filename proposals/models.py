@@ -44,10 +44,21 @@ class ProposalQuerySet(ModeratedQuerySet):
             paper_support_count=Coalesce(Subquery(paper, output_field=models.IntegerField()), 0)
         )
 
-    def by_supports_in_total(self):
-        """Most supported first, online and paper together (needs with_paper_supports)."""
+    def by_supports_in_total(self, *first):
+        """Most supported first, online and paper together (needs with_paper_supports);
+        `first` orderings before that."""
         return self.alias(total_supports=F("support_count") + F("paper_support_count")).order_by(
-            "-total_supports", "-created_at", "-pk"
+            *first, "-total_supports", "-created_at", "-pk"
+        )
+
+    def admitted_by_supports(self):
+        """The released ideas admitted to a contest's vote, most supported first, online and
+        paper together: what the winners are drawn from."""
+        return (
+            self.published()
+            .filter(admission=Admission.ADMITTED)
+            .with_paper_supports()
+            .by_supports_in_total()
         )
 
     def for_cards(self):

@@ -287,11 +287,7 @@ def announce_winners(*, contest, by):
         # Supports online and released ones from paper, together.
         candidates = [
             (idea.pk, idea.supports_in_total)
-            for idea in contest.proposals.published()
-            .filter(admission=Admission.ADMITTED)
-            .with_paper_supports()
-            .by_supports_in_total()
-            .only("pk", "support_count")
+            for idea in contest.proposals.admitted_by_supports().only("pk", "support_count")
             if idea.supports_in_total > 0
         ]
         winners = [pk for pk, _count in candidates[: contest.winner_count]]

@@ -337,8 +337,7 @@ class ContestDetailView(ListView):
         elif self.listing:
             raise Http404
         if self.phase == Contest.Phase.RESULT and not self.listing:
-            ordered = proposals.by_supports_in_total()
-            return ordered.order_by("-is_winner", *ordered.query.order_by)
+            return proposals.by_supports_in_total("-is_winner")
         return proposals.order_by("-created_at", "-pk")
 
     def get_context_data(self, **kwargs):
