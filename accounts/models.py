@@ -96,11 +96,12 @@ class User(AbstractUser):
         help_text=_("An e-mail when the results of a poll or survey you answered are out."),
     )
     notify_progress = models.BooleanField(
-        _("what became of polls and proposals I took part in"),
+        _("what became of what I took part in"),
         default=True,
         help_text=_(
-            "An e-mail when the city reaches a step of what became of a poll you answered or "
-            "a proposal you made or support."
+            "An e-mail when the city reaches a step of what became of a poll you answered, "
+            "a proposal you made or support, or a project you follow, and when it responds "
+            "to your request for participation."
         ),
     )
 

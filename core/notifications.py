@@ -33,7 +33,10 @@ DESCRIPTIONS = {
     "proposals": _("e-mails about news on proposals you made or support"),
     "followed-projects": _("e-mails about new polls in projects you follow"),
     "poll-results": _("e-mails about the results of polls you took part in"),
-    "progress": _("e-mails about what became of polls and proposals you took part in"),
+    "progress": _(
+        "e-mails about what became of polls, proposals and projects you took part in, and "
+        "the city’s responses to your requests for participation"
+    ),
 }
 
 

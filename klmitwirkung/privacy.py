@@ -24,6 +24,7 @@ from moderation.models import ModerationState, moderated_models
 from moderation.services import forget_words
 from newsletter import privacy as newsletter_privacy
 from outbox import privacy as outbox_privacy
+from plans import privacy as plans_privacy
 from polls import privacy as polls_privacy
 from projects import privacy as projects_privacy
 from proposals import privacy as proposals_privacy
@@ -39,6 +40,7 @@ EXPORT_PARTS = (
     proposals_privacy.export_for,
     comments_privacy.export_for,
     mapconsultations_privacy.export_for,
+    plans_privacy.export_for,
     polls_privacy.export_for,
     moderation_privacy.export_for,
     newsletter_privacy.export_for,

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "moderation",
     "proposals",
     "mapconsultations",
+    "plans",
     "comments",
     "newsletter",
     # The top comes last: its admin module refines what the apps registered.
@@ -325,6 +326,7 @@ CONTRIBUTION_RATE_LIMITS = {
     "comment": os.environ.get("RATE_LIMIT_COMMENTS", "30/h"),
     "report": os.environ.get("RATE_LIMIT_REPORTS", "20/h"),
     "map_entry": os.environ.get("RATE_LIMIT_MAP_ENTRIES", "20/h"),
+    "participation_request": os.environ.get("RATE_LIMIT_PARTICIPATION_REQUESTS", "10/d"),
 }
 # Newsletter confirmation mails (see newsletter/services.py): per address, so that nobody
 # can flood someone's inbox, and per client IP address, so that nobody can try many.

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("projekte/", include("projects.urls")),
     path("abstimmungen/", include("polls.urls")),
     path("termine/", include("events.urls")),
+    path("vorhaben/", include("plans.urls")),
     path("vorschlaege/", include("proposals.urls")),
     path("kommentare/", include("comments.urls")),
     path("newsletter/", include("newsletter.urls")),

@@ -18,9 +18,10 @@ from accounts.permissions import can_take_part, confirmed_addresses, note_confir
 from core import page_cache
 from core.forms import show_service_error
 from core.page_cache import CONTENT, VOTES, every_citizen, scoped
+from core.spreadsheets import decimal_comma, spreadsheet_safe, spreadsheet_writer
 
 from .answers import answer_relations, stored_answers
-from .exports import decimal_comma, result_table, spreadsheet_safe, spreadsheet_writer
+from .exports import result_table
 from .forms import BallotForm
 from .models import Ballot, Choice, Poll, is_survey
 from .permissions import (

@@ -22,6 +22,7 @@ from pages.models import Page
 from tests.accounts.factories import UserFactory
 from tests.comments.factories import CommentFactory
 from tests.events.factories import EventFactory
+from tests.plans.factories import ParticipationRequestFactory
 from tests.mapconsultations.factories import EntryFactory
 from tests.newsletter.factories import SubscriberFactory
 from tests.polls.factories import poll_with_questions
@@ -161,6 +162,10 @@ URLS = {
     "events:feed": plain("events:feed"),
     "events:detail": lambda objects: objects["event"].get_absolute_url(),
     "events:ics": lambda objects: objects["event"].get_ics_url(),
+    "plans:list": plain("plans:list"),
+    "plans:csv": plain("plans:csv"),
+    "plans:feed": plain("plans:feed"),
+    "plans:detail": lambda objects: objects["plan"].get_absolute_url(),
     "mapconsultations:detail": map_consultation("mapconsultations:detail"),
     "mapconsultations:geojson": map_consultation("mapconsultations:geojson"),
     "mapconsultations:csv": map_consultation("mapconsultations:csv"),
@@ -240,6 +245,10 @@ PUBLIC = {
     "events:feed",
     "events:detail",
     "events:ics",
+    "plans:list",
+    "plans:csv",
+    "plans:feed",
+    "plans:detail",
     "mapconsultations:detail",
     "mapconsultations:geojson",
     "mapconsultations:csv",
@@ -324,6 +333,7 @@ def objects(db):
         "map_entry": map_entry,
         "contest": ContestFactory(project=project_),
         "event": EventFactory(project=project_),
+        "plan": ParticipationRequestFactory(plan__project=project_).plan,
     }
 
 

@@ -25,6 +25,7 @@ from proposals.models import Proposal, Support
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.comments.factories import CommentFactory
 from tests.mapconsultations.factories import EntryFactory
+from tests.plans.factories import ParticipationRequestFactory
 from tests.newsletter.factories import SubscriberFactory
 from tests.polls.factories import BallotFactory, PaperBatchFactory, poll_with_questions
 from tests.projects.factories import ProjectFactory
@@ -53,6 +54,7 @@ EXPORTED = {
     ("projects.Follow", "user"): "follows",
     ("mapconsultations.Entry", "author"): "map_entries",
     ("mapconsultations.EntrySupport", "user"): "map_entry_supports",
+    ("plans.ParticipationRequest", "author"): "participation_requests",
 }
 # Links that are deliberately not in the export, each with the reason.
 EXEMPT = {
@@ -74,6 +76,8 @@ EXEMPT = {
     ("proposals.PaperSupport", "entered_by"): "staff action (four-eyes record of paper supports)",
     ("proposals.PaperSupport", "moderated_by"): "staff action; moderators stay anonymous",
     ("proposals.PaperSupport", "author"): "never set: supports from paper have no author",
+    ("plans.ParticipationRequest", "moderated_by"): "staff action; moderators stay anonymous",
+    ("plans.ParticipationRequest", "response_by"): "staff action; the city answers as the city",
 }
 # The person's own fields and their key in the export's "account" section.
 ACCOUNT_FIELDS = {
@@ -200,6 +204,16 @@ def person(moderator, other):
     bernds_spot = EntryFactory(author=other, text="Bernds Hitzeort")
     support_entry(entry=bernds_spot, user=person)
     support_entry(entry=bernds_spot, user=other)
+
+    ParticipationRequestFactory(
+        author=person,
+        plan__title="Radverkehrskonzept",
+        reason="Annas Bitte um Beteiligung",
+        response="Wir laden zu einer Werkstatt ein.",
+        response_by=moderator,
+        response_at=timezone.now(),
+    )
+    ParticipationRequestFactory(author=other, reason="Bernds Bitte um Beteiligung")
 
     # Newsletter subscriptions belong to a person through a confirmed address, not a link.
     SubscriberFactory(email="anna@example.org", consent_text="Annas Einwilligung")

@@ -140,6 +140,7 @@ DATA_MIGRATIONS = [
     ("events", "0002_editor_permissions"),
     ("progress", "0002_staff_permissions"),
     ("mapconsultations", "0003_paper_entries"),
+    ("plans", "0002_staff_permissions"),
 ]
 
 
