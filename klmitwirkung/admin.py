@@ -5,6 +5,9 @@ from django.db import transaction
 
 from accounts.admin import UserAdmin
 from accounts.models import User
+from progress.admin import MilestoneInline, MilestonesAdminMixin
+from projects.admin import ProjectAdmin
+from projects.models import Project
 
 from .privacy import prepare_account_deletion
 
@@ -28,3 +31,14 @@ class AccountAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, AccountAdmin)
+
+
+class ProjectWithMilestonesAdmin(MilestonesAdminMixin, ProjectAdmin):
+    """Editors record what became of a project on its page, as on a poll's; projects sit
+    below progress, so the inline is added here."""
+
+    inlines = [*ProjectAdmin.inlines, MilestoneInline]
+
+
+admin.site.unregister(Project)
+admin.site.register(Project, ProjectWithMilestonesAdmin)

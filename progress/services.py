@@ -9,7 +9,7 @@ from .tasks import notify_of_milestone
 
 def milestones_saved(*, milestones):
     """After staff saved milestones: those published as done for the first time are marked
-    reached and, after the commit, mailed to whom their poll or proposal concerns."""
+    reached and, after the commit, mailed to whom their project, poll or proposal concerns."""
     told = []
     with transaction.atomic():
         for milestone in milestones:

@@ -1,4 +1,4 @@
-"""Mails of the progress app: a step of what became of a poll or a proposal."""
+"""Mails of the progress app: a step of what became of a project, a poll or a proposal."""
 
 from django.contrib.auth import get_user_model
 from django.tasks import task
@@ -19,15 +19,15 @@ def milestone_message(milestone, user):
             context={
                 "milestone": milestone,
                 "target": target,
-                "target_url": absolute_url(target.get_absolute_url()) + "#was-daraus-wurde",
+                "target_url": absolute_url(milestone.get_absolute_url()),
             },
         )
 
 
 @task
 def notify_of_milestone(milestone_id):
-    """One mail to each person the milestone's poll or proposal concerns (who took part,
-    made or supports it, or follows its project) who wants them; returns how many."""
+    """One mail to each person the milestone's project, poll or proposal concerns (who
+    follows the project, took part, made or supports it) who wants them; returns how many."""
     from .models import Milestone
 
     milestone = Milestone.objects.select_related("content_type").get(pk=milestone_id)

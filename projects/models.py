@@ -110,8 +110,10 @@ class Project(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
-    # Deleting the page deletes its discussion (comments know no page by itself).
+    # Deleting the page deletes its discussion and what became of it (comments and
+    # milestones know no page by themselves).
     comments = GenericRelation("comments.Comment")
+    milestones = GenericRelation("progress.Milestone")
 
     objects = ProjectQuerySet.as_manager()
 
@@ -150,6 +152,11 @@ class Project(models.Model):
 
     def comments_allowed(self):
         return self.is_published
+
+    def people_to_tell_of_progress(self, users):
+        """Whom a milestone of this project concerns (progress): who follows it. `users` is
+        the user model's manager."""
+        return users.filter(follows__project=self)
 
     def proposals_open(self, today=None):
         today = today or timezone.localdate()

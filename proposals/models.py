@@ -303,8 +303,10 @@ class Proposal(Moderated):
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
-    # Deleting the page deletes its discussion (comments know no page by itself).
+    # Deleting the page deletes its discussion and what became of it (comments and
+    # milestones know no page by themselves).
     comments = GenericRelation("comments.Comment")
+    milestones = GenericRelation("progress.Milestone")
 
     objects = ProposalQuerySet.as_manager()
 

@@ -22,9 +22,9 @@ from pages.models import Page
 from tests.accounts.factories import UserFactory
 from tests.comments.factories import CommentFactory
 from tests.events.factories import EventFactory
-from tests.plans.factories import ParticipationRequestFactory
 from tests.mapconsultations.factories import EntryFactory
 from tests.newsletter.factories import SubscriberFactory
+from tests.plans.factories import ParticipationRequestFactory
 from tests.polls.factories import poll_with_questions
 from tests.projects.factories import ProjectFactory, ProjectUpdateFactory
 from tests.proposals.factories import ContestFactory, ProposalFactory

@@ -140,8 +140,10 @@ class Poll(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
-    # Deleting the page deletes its discussion (comments know no page by itself).
+    # Deleting the page deletes its discussion and what became of it (comments and
+    # milestones know no page by themselves).
     comments = GenericRelation("comments.Comment")
+    milestones = GenericRelation("progress.Milestone")
 
     objects = PollQuerySet.as_manager()
 
@@ -166,6 +168,10 @@ class Poll(models.Model):
 
     def get_results_url(self):
         return reverse("polls:results", kwargs={"slug": self.slug})
+
+    def get_progress_url(self):
+        """Where „Was daraus wurde“ is shown (progress): with the results."""
+        return self.get_results_url()
 
     @property
     def moderation_project(self):

@@ -25,8 +25,8 @@ from proposals.models import Proposal, Support
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.comments.factories import CommentFactory
 from tests.mapconsultations.factories import EntryFactory
-from tests.plans.factories import ParticipationRequestFactory
 from tests.newsletter.factories import SubscriberFactory
+from tests.plans.factories import ParticipationRequestFactory
 from tests.polls.factories import BallotFactory, PaperBatchFactory, poll_with_questions
 from tests.projects.factories import ProjectFactory
 from tests.proposals.factories import ProposalFactory, StatusEntryFactory, SupportFactory

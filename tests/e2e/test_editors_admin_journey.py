@@ -109,8 +109,10 @@ def test_editor_walks_the_project_and_poll_forms_in_german(desk, editors_desk):
     page.get_by_label("Mobilität").check()
     page.get_by_label("Kurzbeschreibung [de]:").fill("Ein Platz für alle.")
     page.get_by_label("Kurzbeschreibung [en]:").fill("A square for everyone.")
-    page.get_by_label("Bild:", exact=True).set_input_files(png())
-    page.get_by_label("Bildbeschreibung:").fill("Ein leerer Platz in der Innenstadt")
+    # The project's own image: its milestones below have image fields of their own.
+    image = page.get_by_role("group", name="Bild", exact=True)
+    image.get_by_label("Bild:", exact=True).set_input_files(png())
+    image.get_by_label("Bildbeschreibung:").fill("Ein leerer Platz in der Innenstadt")
     page.get_by_role("button", name="Phase hinzufügen").click()
     desk.check_page()
     phase = page.locator("#phases-0")

@@ -54,7 +54,7 @@ def test_voters_and_followers_hear_once_after_the_commit(django_capture_on_commi
     message = mail.outbox[0]
     assert "Stadt.Raum.Wir. 2022" in message.subject
     assert "„Lautern tanzt“ auf dem Platz" in message.body
-    assert "#was-daraus-wurde" in message.body
+    assert f"{poll.get_results_url()}#was-daraus-wurde" in message.body  # where steps stand
     assert "/konto/abbestellen/" in message.extra_headers["List-Unsubscribe"]
 
     sent = len(mail.outbox)

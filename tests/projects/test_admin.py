@@ -50,6 +50,8 @@ def project_form(topic, **overrides):
         "updates-0-published_on": "02.05.2026",
         "updates-0-title_de": "Es geht los",
         "updates-0-text_de": "<p>Start</p>",
+        "progress-milestone-content_type-object_id-TOTAL_FORMS": "0",
+        "progress-milestone-content_type-object_id-INITIAL_FORMS": "0",
     }
     return {**data, **overrides}
 
