@@ -61,7 +61,7 @@ def seed_proposals(today=None):
     """Create the demo proposals, idea contests (with their ideas) and discussions not there
     yet; return (proposals, comments), the ideas of contests counted as proposals."""
     today = today or timezone.localdate()
-    person, voters = _people()
+    person, voters = demo_people()
     moderator = person("moderation")
 
     def when(spec):
@@ -123,7 +123,7 @@ def seed_proposals(today=None):
 ACCOUNT_SPECS = {"Redaktion": "redaktion", "Moderation": "moderation", None: "buergerin"}
 
 
-def _people():
+def demo_people():
     """Demo people by spec (a voter's number, "buergerin", "moderation" or "redaktion");
     the voters."""
     accounts = {

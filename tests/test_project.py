@@ -160,7 +160,7 @@ def english_typography_slips(text):
     return slips
 
 
-@pytest.mark.parametrize("name", ["pages", "projects", "polls", "proposals"])
+@pytest.mark.parametrize("name", ["pages", "projects", "polls", "proposals", "events", "plans"])
 def test_demo_texts_use_german_quotes_and_apostrophes(name):
     from demo.content import load
 
@@ -171,7 +171,7 @@ def test_demo_texts_use_german_quotes_and_apostrophes(name):
     assert {text: found for text, found in slips.items() if found} == {}
 
 
-@pytest.mark.parametrize("name", ["pages", "projects", "polls", "proposals"])
+@pytest.mark.parametrize("name", ["pages", "projects", "polls", "proposals", "events", "plans"])
 def test_english_demo_texts_use_english_quotes_and_apostrophes(name):
     from demo.content import load
 

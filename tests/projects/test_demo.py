@@ -101,3 +101,60 @@ def test_the_demo_has_a_heat_spot_map_with_released_and_waiting_entries(demo, cl
     assert "Vor dem Rathaus fehlen Bäume." not in page
     english = client.get("/en" + consultation.get_absolute_url()).text
     assert "Heat spots downtown" in english
+
+
+def test_the_demo_calendar_has_stands_a_workshop_and_an_evening_ahead(demo, client):
+    from events.models import Event
+    from polls.models import PaperBatch
+
+    upcoming = Event.objects.published().upcoming()
+    assert upcoming.filter(kind=Event.Kind.STAND).count() == 3
+    assert upcoming.filter(kind=Event.Kind.WORKSHOP).count() == 1
+    assert upcoming.filter(kind=Event.Kind.INFORMATION).count() == 1
+    for event in upcoming:
+        assert event.title_en and event.venue_en and event.accessibility_en, event.slug
+        assert client.get(event.get_absolute_url()).status_code == 200
+    # Every stand names the polls one can vote in on paper there, each of them open then.
+    for stand in upcoming.filter(kind=Event.Kind.STAND):
+        assert "abstimmen" in stand.what_to_do_de, stand.slug
+    # The paper ballots of a stand name it, so the results link it.
+    batch = PaperBatch.objects.get(poll__slug="stadt-raum-wir-2022")
+    assert batch.event.slug == "lautern-blueht-auf-2022"
+    assert PaperBatch.objects.get(poll__slug="ausprobierbox").event.is_over()
+    page = client.get("/termine/").text
+    assert "Werkstatt: Sicher mit dem Rad in die Innenstadt" in page
+    assert client.get("/termine/kalender.ics").text.count("BEGIN:VEVENT") >= 6
+    results = client.get(batch.poll.get_results_url()).text
+    assert batch.event.get_absolute_url() in results
+
+
+def test_the_demo_vorhabenliste_has_twelve_plans_and_requests(demo, client):
+    from moderation.models import ModerationState
+    from plans.models import ParticipationRequest, Plan
+
+    plans = Plan.objects.published()
+    assert plans.count() == 12
+    assert set(plans.values_list("participation", flat=True)) == set(Plan.Participation.values)
+    for plan in plans:
+        assert plan.title_en and plan.summary_en and plan.timeframe_en, plan.slug
+        assert client.get(plan.get_absolute_url()).status_code == 200
+    assert plans.filter(participation="running", project__isnull=False).count() >= 2
+    requests = ParticipationRequest.objects.all()
+    assert requests.published().count() == 3
+    answered = requests.exclude(response="").get()
+    assert answered.response_by.email == "moderation@example.org" and answered.response_at
+    waiting = requests.get(moderation_state=ModerationState.PENDING)
+    assert waiting.author.email == "buergerin@example.org"
+    assert client.get("/vorhaben/").context["paginator"].count == 12
+    page = client.get(answered.plan.get_absolute_url()).text
+    assert f'id="anfrage-{answered.pk}"' in page and f'id="anfrage-{waiting.pk}"' not in page
+
+
+def test_seeding_events_and_plans_twice_changes_nothing(demo):
+    from events.models import Event
+    from plans.models import Department, ParticipationRequest, Plan
+
+    models = (Event, Department, Plan, ParticipationRequest)
+    before = [model.objects.count() for model in models]
+    call_command("seed_demo", verbosity=0)
+    assert [model.objects.count() for model in models] == before

@@ -1,4 +1,5 @@
-"""Load demo content: accounts for each role, pages, projects, polls, proposals and comments.
+"""Load demo content: accounts for each role, pages, projects, polls, proposals and comments,
+events and the Vorhabenliste.
 
 Safe to run again: whatever exists already is left alone. `make run` prints what this
 prints last, just before the server starts: a few lines, the demo logins at the end.
@@ -11,10 +12,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from demo.accounts import DEMO_TOTP_SECRET, seed_users
+from demo.events import seed_events
 from demo.mapconsultations import seed_map_consultations
 from demo.moderation import seed_reason_templates
 from demo.pages import seed_pages
 from demo.places import seed_places
+from demo.plans import seed_plans
 from demo.polls import seed_polls
 from demo.progress import seed_milestones
 from demo.projects import seed_projects
@@ -54,12 +57,15 @@ class Command(BaseCommand):
             maps = seed_map_consultations()
             reason_templates = seed_reason_templates()
             proposals, comments = seed_proposals()
+            events = seed_events()
+            plans, requests = seed_plans()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready ({pages} new pages, {projects} new projects, "
                 f"{places} new places, {maps} new map consultations, {polls} new polls, "
                 f"{proposals} new proposals, {comments} new comments, "
-                f"{reason_templates} new reason templates)."
+                f"{reason_templates} new reason templates, {events} new events, "
+                f"{plans} new planned projects, {requests} new requests for participation)."
             )
         )
         login_url = settings.SITE_URL + reverse("account_login")
