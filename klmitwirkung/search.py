@@ -1,4 +1,5 @@
-"""Search across projects, news, polls, proposals, comments and pages: what is searched, and how.
+"""Search across projects, news, polls, proposals, comments, pages, planned projects and
+events: what is searched, and how.
 
 SEARCHED declares, once, which fields of which kind are searched (weight A: the title, B: the
 rest) and which of them hold HTML. On PostgreSQL each searched table has a stored tsvector of
@@ -33,13 +34,15 @@ from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from comments.models import Comment, allowed_target_models
 from core.languages import known_language
+from events.models import Event
 from moderation.models import ModerationState
 from pages.models import Page
+from plans.models import Plan
 from polls.models import Poll
 from projects.models import Project, ProjectUpdate
 from proposals.models import Proposal
@@ -174,6 +177,26 @@ SEARCHED = [
         frozenset({"body"}),
         translated=True,
     ),
+    Kind(
+        "plan",
+        pgettext_lazy("search", "Planned projects"),
+        _("Planned project"),
+        Plan,
+        {"A": ("title",), "B": ("summary", "description", "participation_how")},
+        "updated_at",
+        frozenset({"description"}),
+        translated=True,
+    ),
+    Kind(
+        "event",
+        _("Events"),
+        _("Event"),
+        Event,
+        {"A": ("title",), "B": ("description", "venue", "what_to_do")},
+        "starts_at",
+        frozenset({"description"}),
+        translated=True,
+    ),
 ]
 KINDS = {kind.key: kind for kind in SEARCHED}
 # What ModeratedQuerySet.public() shows: a thread keeps the replies of a removed comment.
@@ -212,6 +235,8 @@ VISIBLE = {
     "proposal": lambda: Proposal.objects.published(),
     "comment": visible_comments,
     "page": lambda: Page.objects.published(),
+    "plan": lambda: Plan.objects.published(),
+    "event": lambda: Event.objects.published(),
 }
 FOR_HITS = {
     "news": lambda queryset: queryset.select_related("project"),

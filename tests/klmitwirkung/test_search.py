@@ -15,6 +15,8 @@ from moderation.services import release
 from pages.models import Page
 from tests.accounts.factories import UserFactory
 from tests.comments.factories import CommentFactory
+from tests.events.factories import EventFactory
+from tests.plans.factories import PlanFactory
 from tests.polls.factories import PollFactory
 from tests.projects.factories import ProjectFactory, ProjectUpdateFactory
 from tests.proposals.factories import ProposalFactory
@@ -151,6 +153,10 @@ def make_visible(key, **fields):
         return ProposalFactory(response_at=timezone.now(), **fields)
     if key == "comment":
         return CommentFactory(**fields)
+    if key == "plan":
+        return PlanFactory(**fields)
+    if key == "event":
+        return EventFactory(**fields)
     page = {"slug": f"seite-{Page.objects.count()}", "title": "Seite", "body": "<p>x</p>"}
     return Page.objects.create(**(page | fields))
 
@@ -172,6 +178,16 @@ def test_each_kind_has_its_search_index(kind):
 
 
 # --- what is found: the rules of the pages -------------------------------------------------
+
+
+@postgres_only
+def test_only_published_plans_and_events_are_found(client):
+    plan = PlanFactory(title="Quartiersgarage am Messeplatz")
+    PlanFactory(title="Quartiersgarage am Bahnhof", is_published=False)
+    event = EventFactory(title="Werkstatt Quartiersgarage")
+    EventFactory(title="Infoabend Quartiersgarage", is_published=False)
+    links = set(hit_links(found(client, "Quartiersgarage")))
+    assert links == {plan.get_absolute_url(), event.get_absolute_url()}
 
 
 @postgres_only
