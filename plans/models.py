@@ -10,13 +10,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.html import FORMATTED_TEXT_HELP, sanitize_fields
-from moderation.models import Moderated, ModeratedQuerySet, ModerationState
+from moderation.models import Moderated, ModeratedQuerySet
 
 REASON_MAX_LENGTH = 2000
 RESPONSE_MAX_LENGTH = 5000
@@ -46,12 +47,18 @@ class PlanQuerySet(models.QuerySet):
 
     def with_request_count(self):
         """Released requests for participation of each plan as `request_count`, in the
-        same query."""
+        same query: a subquery per plan shown, so that a page of the list counts the
+        requests of its 20 plans rather than of all of them."""
+        released = (
+            ParticipationRequest.objects.published()
+            .filter(plan=OuterRef("pk"))
+            .order_by()
+            .values("plan")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
         return self.annotate(
-            request_count=Count(
-                "participation_requests",
-                filter=Q(participation_requests__moderation_state=ModerationState.PUBLISHED),
-            )
+            request_count=Coalesce(Subquery(released, output_field=models.IntegerField()), 0)
         )
 
     def for_list(self):
@@ -177,7 +184,8 @@ class ParticipationRequestQuerySet(ModeratedQuerySet):
         return self.select_related("author", "plan")
 
     def for_page(self):
-        return self.select_related("author", "response_by").order_by("created_at", "pk")
+        """The newest first, so that a request just made is on the first page."""
+        return self.select_related("author", "response_by").order_by("-created_at", "-pk")
 
 
 class ParticipationRequest(Moderated):

@@ -16,5 +16,9 @@ urlpatterns = [
     ),
     path("vorhabenliste.csv", views.plans_csv, name="csv"),
     path("feed/", views.PlanFeed(), name="feed"),
-    path("<slug:slug>/", cache_public_page(views.PlanDetailView.as_view()), name="detail"),
+    path(
+        "<slug:slug>/",
+        cache_public_page(views.PlanDetailView.as_view(), params=["page"]),
+        name="detail",
+    ),
 ]

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -26,6 +27,7 @@ from .permissions import can_request_participation, can_see_plan
 from .services import request_participation
 
 PLANS_PER_PAGE = 20
+REQUESTS_PER_PAGE = 20
 
 
 def filtered_plans(request):
@@ -109,7 +111,9 @@ class PlanDetailView(View):
 
     def render(self, plan, form, status=200):
         user = self.request.user
-        requests = list(plan.participation_requests.published().for_page())
+        requests = Paginator(
+            plan.participation_requests.published().for_page(), REQUESTS_PER_PAGE
+        ).get_page(self.request.GET.get("page"))
         own = None
         if user.is_authenticated:
             own = (
@@ -123,6 +127,7 @@ class PlanDetailView(View):
         context = {
             "plan": plan,
             "requests": requests,
+            "page_obj": requests,
             "own_request": own,
             "form": form if may_ask else None,
         }

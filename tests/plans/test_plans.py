@@ -212,6 +212,18 @@ def test_a_plan_page_needs_the_same_queries_for_3_and_30_requests(client, user, 
     assert count_queries(client, plan.get_absolute_url()) == few
 
 
+def test_the_requests_of_a_plan_come_twenty_a_page_newest_first(client):
+    plan = PlanFactory()
+    released_requests(plan, 25)
+    newest_first = list(plan.participation_requests.order_by("-created_at", "-pk"))
+    first = client.get(plan.get_absolute_url())
+    assert list(first.context["requests"]) == newest_first[:20]
+    assert first.context["plan"].request_count == 25
+    assert 'href="?page=2#anfragen"' in first.text
+    second = client.get(plan.get_absolute_url(), {"page": 2})
+    assert list(second.context["requests"]) == newest_first[20:]
+
+
 def test_the_plan_page_shows_what_the_city_plans(client):
     plan = PlanFactory(
         title="Radweg Mannheimer Straße",

@@ -75,7 +75,7 @@ def test_a_request_waits_for_release_unseen_and_uncounted(client, user, plan, pr
     for other in [Client(), client_for(UserFactory())]:
         page = other.get(plan.get_absolute_url())
         assert REASON not in page.text
-        assert page.context["requests"] == []
+        assert list(page.context["requests"]) == []
         assert page.context["plan"].request_count == 0
     [listed] = Client().get("/vorhaben/").context["plans"]
     assert listed.request_count == 0
@@ -91,7 +91,7 @@ def test_once_released_it_shows_and_is_counted(client, user, moderator, plan, pr
         seen_revision=participation_request.revision,
     )
     page = Client().get(plan.get_absolute_url())
-    assert page.context["requests"] == [participation_request]
+    assert list(page.context["requests"]) == [participation_request]
     assert f'id="anfrage-{participation_request.pk}"' in page.text
     assert REASON in page.text and user.username in page.text
     assert page.context["plan"].request_count == 1
