@@ -5,8 +5,10 @@
 
 The plan is drawn from a fixed seed, so both calls see the same rows; ``small`` inserts the
 structure (accounts, topics, 20 projects with phases and news, 5 polls plus the polls of
-the two rushes and the survey, with questions, choices and paper batches) and about one row
-in a hundred of the bulk content, ``rest`` the other rows. bench/run measures the queries of
+the two rushes and the survey, with questions, choices and paper batches, the departments of
+the Vorhabenliste) and about one row in a hundred of the bulk content (of plans and events,
+rows of list pages, one in ten, so that those lists are not nearly empty), ``rest`` the
+other rows. bench/run measures the queries of
 every page between the two, which shows whether the number of queries depends on the amount
 of content.
 
@@ -20,9 +22,15 @@ their selections and free-text answers: one closed with published results, one o
 live results, one closed after-close, one open for residents, one open survey with guests;
 and the two open polls of the rushes, without ballots. The people and the poll of the mixed
 rush are drawn after all of that, so that every row before them stays as in earlier runs;
-after them, last, a survey with one question of every further kind (a rating scale, a
-matrix, a ranking, a number and a participatory budget; bench/plan_survey.py) with 20,000
-online ballots and two confirmed paper batches.
+after them a survey with one question of every further kind (a rating scale, a matrix, a
+ranking, a number and a participatory budget; bench/plan_survey.py) with 20,000 online
+ballots and two confirmed paper batches. Drawn after all of that (issue 20): the
+Vorhabenliste with 8 departments, 300 published plans of every status and participation
+(and 10 drafts) and 5,000 released requests to be involved in them (200 on one plan), 300
+waiting for release and 40 rejected (bench/plan_vorhaben.py); 200 events, 150 of them in
+the coming year, some of the big project (bench/plan_events.py); and what became of the big
+project and the closed poll: 20 milestones of the project itself, 40 of its polls and
+proposals and 5 of the closed poll (bench/plan_progress.py).
 
 Rows go in through the real models with ``bulk_create`` in batches of 5,000 and explicit
 primary keys (so that replies, selections and the split into two stages need no look-ups);
@@ -53,9 +61,12 @@ from plan_data import (
     WORDS,
 )
 from plan_discussions import DiscussionRows
+from plan_events import EventRows
 from plan_maps import MapRows
 from plan_polls import PollRows
+from plan_progress import ProgressRows
 from plan_survey import SurveyRows
+from plan_vorhaben import VorhabenRows
 
 
 class Plan:
@@ -72,9 +83,11 @@ class Plan:
         self.rows[stage][model].append(obj)
 
 
-class Builder(PollRows, SurveyRows, DiscussionRows, MapRows):
-    """Plans every row; the polls, the survey, the discussions and the map come from
-    bench/plan_*.py."""
+class Builder(
+    PollRows, SurveyRows, DiscussionRows, MapRows, VorhabenRows, EventRows, ProgressRows
+):
+    """Plans every row; the polls, the survey, the discussions, the map, the Vorhabenliste,
+    the events and the milestones come from bench/plan_*.py."""
 
     def __init__(self):
         from django.utils import timezone
@@ -100,6 +113,14 @@ class Builder(PollRows, SurveyRows, DiscussionRows, MapRows):
 
     def html(self, paragraphs):
         return "".join(f"<p>{self.paragraph()}</p>" for _ in range(paragraphs))
+
+    @staticmethod
+    def slug_of(title):
+        from django.utils.text import slugify
+
+        return slugify(
+            title.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+        )
 
     def ago(self, days_low, days_high):
         seconds = self.rng.randint(days_low * 86400, days_high * 86400)
@@ -142,8 +163,13 @@ class Builder(PollRows, SurveyRows, DiscussionRows, MapRows):
         self.map_consultation()
         self.ballots()
         self.mixed_rush()
-        # Last, so that every row drawn before it stays as in earlier runs.
+        # After everything else, so that every row drawn before it stays as in earlier runs.
         self.survey()
+        # Issue 20, after the survey for the same reason: the Vorhabenliste, the events and
+        # the milestones of what became of the big project and the closed poll.
+        self.vorhaben()
+        self.events()
+        self.milestones()
         return self.plan
 
     def account(self, username, email, **extra):
@@ -357,6 +383,11 @@ def table_sizes():
         "polls.PaperBatch",
         "polls.PaperCount",
         "polls.PaperValueCount",
+        "plans.Department",
+        "plans.Plan",
+        "plans.ParticipationRequest",
+        "events.Event",
+        "progress.Milestone",
     ]
     return {label: apps.get_model(label).objects.count() for label in labels}
 

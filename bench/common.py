@@ -35,6 +35,11 @@ FILTER_TOPIC_SLUG = "mobilitaet"
 MAP_SLUG = "hitzeorte"
 # The proposal with exactly 200 comments is the first one.
 PROPOSAL_200_PK = 1
+# The plan of the Vorhabenliste with exactly 200 released requests to be involved
+# (bench/plan_vorhaben.py), and the participation the filtered list asks for.
+BIG_PLAN_SLUG = "radverkehrskonzept-innenstadt"
+BIG_PLAN_REQUESTS = 200
+FILTER_PARTICIPATION = "planned"
 SIGNED_IN_EMAIL = "bench-buergerin@example.invalid"
 RUSH_VOTERS = 1000
 
@@ -70,6 +75,14 @@ PAGES = [
         "Map consultation (5,000 entries)",
         f"/projekte/{BIG_PROJECT_SLUG}/karte/{MAP_SLUG}/",
     ),
+    ("plan_list", "Vorhabenliste (300 plans)", "/vorhaben/"),
+    (
+        "plan_list_filtered",
+        "Vorhabenliste, filtered by participation",
+        f"/vorhaben/?beteiligung={FILTER_PARTICIPATION}",
+    ),
+    ("plan_200", "Plan with 200 requests", f"/vorhaben/{BIG_PLAN_SLUG}/"),
+    ("events", "Events (upcoming)", "/termine/"),
     ("search", "Search (six terms in turn)", "/suche/?q=Radwege"),
     (
         "search_rendered",
@@ -94,6 +107,9 @@ SEARCH_RENDERED_PATHS = [f"{path}&bench=rendered" for path in SEARCH_PATHS]
 # Pages measured against their own throughput target rather than the issue-7 one (issue 17:
 # the search at least 0.25 × trivial; worked out afresh, it is measured for what it costs).
 PAGE_MIN_RATIO = {"search": 0.25, "search_rendered": 0.0}
+# Pages whose query count depends on what they show, with its bound: the search makes one
+# query for the ranked hits and one per kind of page among the hits it shows (eight kinds).
+PAGE_MAX_QUERIES = {"search": 1 + 8, "search_rendered": 1 + 8}
 # Pages with a map load the map library too (Leaflet, about 42 KB compressed; issue 18).
 PAGE_MAX_JS_KB = {"map": 80}
 TRIVIAL_PATH = "/healthz"
@@ -129,6 +145,8 @@ SIGNED_IN_PAGES = [
     ),
     ("proposals", "Proposal list", "/vorschlaege/", CITIZEN),
     ("proposal_200", "Proposal with 200 comments", f"/vorschlaege/{PROPOSAL_200_PK}/", CITIZEN),
+    ("plan_list", "Vorhabenliste (300 plans)", "/vorhaben/", CITIZEN),
+    ("plan_200", "Plan with 200 requests", f"/vorhaben/{BIG_PLAN_SLUG}/", CITIZEN),
     ("profile", "Own profile (Mein Konto)", "/konto/profil/", CITIZEN),
 ]
 

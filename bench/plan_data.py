@@ -10,10 +10,23 @@ COMMENTS = 50_000
 PROJECT_COMMENTS = 2_500
 POLL_COMMENTS = 500
 MAP_ENTRIES = 5_000
+# The Vorhabenliste (bench/plan_vorhaben.py): departments, published plans, and the requests
+# to be involved in them; the events (bench/plan_events.py).
+DEPARTMENTS = 8
+PLANS = 300
+PLAN_DRAFTS = 10
+PLAN_REQUESTS = 5_000
+PLAN_REQUESTS_PENDING = 300
+PLAN_REQUESTS_REJECTED = 40
+EVENTS_UPCOMING = 150
+EVENTS_PAST = 50
 BATCH = 5_000
 # Rows of the bulk content in the small stage: one target in SMALL_EVERY, and of the rows of a
 # target in the small stage the first tenth (ballots: the first hundredth).
 SMALL_EVERY = 100
+# Plans and events, fewer and each a row of a list page: one in SMALL_LISTED in the small
+# stage, so that their lists are not nearly empty there (the Vorhabenliste fills a page of 20).
+SMALL_LISTED = 10
 
 VOCABULARY = (
     "Stadt Kaiserslautern Innenstadt Radweg Bäume Spielplatz Bürgersteig Parkplatz Bus "
