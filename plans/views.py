@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -15,6 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
 
+from accounts.permissions import confirmed_addresses, note_confirmed_address
+from core import page_cache
 from core.forms import show_service_error
 from core.page_cache import CONTENT, every_citizen
 from core.ratelimit import RateLimited
@@ -22,7 +25,7 @@ from core.spreadsheets import spreadsheet_safe, spreadsheet_writer
 
 from .filters import PlanFilter
 from .forms import ParticipationRequestForm
-from .models import Plan
+from .models import ParticipationRequest, Plan
 from .permissions import can_request_participation, can_see_plan
 from .services import request_participation
 
@@ -76,6 +79,23 @@ class PlanDetailView(View):
 
     page_cache_shows = [CONTENT]
     template_name = "plans/plan_detail.html"
+
+    @staticmethod
+    def page_cache_audience(request, slug):
+        """Citizens see the same plan page while they have not asked on it: by whether they
+        may ask (a confirmed address, requests taken). Whoever asked gets it rendered, with
+        their request in every state; staff see drafts and get it rendered too."""
+        user = request.user
+        plan = page_cache.shared_object(
+            Plan.objects.published().filter(slug=slug).only("participation", "is_published"),
+            user,
+            asked=Exists(ParticipationRequest.objects.filter(plan=OuterRef("pk"), author=user)),
+            confirmed=Exists(confirmed_addresses(user)),
+        )
+        if plan is None or plan.asked:
+            return None
+        note_confirmed_address(user, plan.confirmed)
+        return "may-ask" if can_request_participation(user, plan) else "may-not-ask"
 
     def get(self, request, slug):
         plan = visible_plan(request, slug)

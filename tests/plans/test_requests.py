@@ -14,6 +14,7 @@ from outbox.models import Mail
 from plans.models import ParticipationRequest, Plan
 from plans.services import request_participation, respond
 from tests.accounts.factories import PASSWORD, UserFactory
+from tests.test_page_cache import cache_state
 
 from .factories import ParticipationRequestFactory, PlanFactory
 
@@ -403,3 +404,27 @@ def test_deleting_the_account_keeps_released_requests_without_name(client, plan)
     assert page.status_code == 200
     assert page.context["plan"].request_count == 1
     assert kept.reason in page.text
+
+
+# --- the page cache: citizens share the plan page until they ask ----------------------------
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_citizens_share_the_plan_page_until_they_have_asked(premoderation):
+    plan = PlanFactory()
+    anna, berta = UserFactory(username="anna-k"), UserFactory(username="berta-m")
+    anna_client, berta_client = Client(), Client()
+    anna_client.force_login(anna)
+    berta_client.force_login(berta)
+    assert cache_state(anna_client.get(plan.get_absolute_url())) == "miss"
+    shared = berta_client.get(plan.get_absolute_url())
+    assert cache_state(shared) == "hit"
+    assert 'name="reason"' in shared.text and "anna-k" not in shared.text
+    # Once Berta has asked, her page is hers: her waiting request, no form.
+    berta_client.post(plan.get_absolute_url(), {"reason": "Bertas Bitte"})
+    own = berta_client.get(plan.get_absolute_url())
+    assert cache_state(own) != "hit"
+    assert "Bertas Bitte" in own.text and 'name="reason"' not in own.text
+    # Anna still gets the shared page without Berta's waiting request.
+    again = anna_client.get(plan.get_absolute_url())
+    assert cache_state(again) == "hit" and "Bertas Bitte" not in again.text
