@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import cache_public_page
 
-from . import views
+from . import image_credits, views
 from .search_views import search_view
 
 admin.site.site_header = _("KLmitWirkung – Administration")
@@ -51,6 +51,11 @@ urlpatterns += i18n_patterns(
     path("kommentare/", include("comments.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("suche/", search_view, name="search"),
+    path(
+        "bildnachweis/",
+        cache_public_page(image_credits.ImageCreditsView.as_view()),
+        name="image_credits",
+    ),
     # Pages that editors maintain (/impressum/, /datenschutz/, ...) come last.
     path("", include("pages.urls")),
     prefix_default_language=False,

@@ -13,7 +13,17 @@ from .models import Milestone, project_of
 class MilestoneInline(TranslationGenericStackedInline):
     model = Milestone
     extra = 0
-    fields = ["date", "status", "title", "text", "image", "image_alt", "is_published"]
+    fields = [
+        "date",
+        "status",
+        "title",
+        "text",
+        "image",
+        "image_alt",
+        "image_credit",
+        "image_licence",
+        "is_published",
+    ]
     formfield_overrides = {models.ImageField: {"widget": LabelledFileWidget}}
 
 

@@ -8,13 +8,13 @@ and, if not on its own page, where it shows its milestones (`get_progress_url`).
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.html import FORMATTED_TEXT_HELP, sanitize_fields
+from core.images import CreditedImage, image_constraints, image_errors
 from projects.models import Project
 
 
@@ -83,7 +83,7 @@ class MilestoneQuerySet(models.QuerySet):
         return [milestone for milestone in milestones if milestone.target is not None]
 
 
-class Milestone(models.Model):
+class Milestone(CreditedImage, models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", pgettext_lazy("milestone", "planned")
         IN_PROGRESS = "in_progress", pgettext_lazy("milestone", "in progress")
@@ -119,12 +119,6 @@ class Milestone(models.Model):
         width_field="image_width",
         height_field="image_height",
     )
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=200,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
-    )
     # Stored with the image, so that the timeline reserves its place without opening the file.
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -140,15 +134,7 @@ class Milestone(models.Model):
         verbose_name_plural = _("milestones")
         ordering = ["date", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id", "date"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(image="") | ~Q(image_alt=""),
-                name="progress_milestone_image_has_alt_text",
-                violation_error_message=_(
-                    "Please describe the image for people who cannot see it."
-                ),
-            ),
-        ]
+        constraints = image_constraints("progress_milestone")
 
     def __str__(self):
         return self.title
@@ -162,7 +148,4 @@ class Milestone(models.Model):
 
     def clean(self):
         sanitize_fields(self, "text")
-        if self.image and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Please describe the image for people who cannot see it.")}
-            )
+        image_errors(self)

@@ -50,7 +50,7 @@ class ProjectAdmin(TranslationAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status", "topics", "is_published"]}),
         (_("Text"), {"fields": ["teaser", "body"]}),
-        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Image"), {"fields": ["image", "image_alt", "image_credit", "image_licence"]}),
         (_("Proposals"), {"fields": ["accepts_proposals", "proposals_until", "premoderation"]}),
         (_("Contact"), {"fields": ["contact_name", "contact_role", "contact_email"]}),
         (_("History"), {"fields": ["created_at", "updated_at"]}),

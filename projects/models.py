@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.html import FORMATTED_TEXT_HELP, sanitize_fields
+from core.images import CreditedImage, image_constraints, image_errors
 
 
 class Topic(models.Model):
@@ -47,7 +47,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.prefetch_related("topics")
 
 
-class Project(models.Model):
+class Project(CreditedImage, models.Model):
     class Kind(models.TextChoices):
         SMART_CITY = "smart_city", _("Smart City project")
         CITY = "city", _("City matter")
@@ -74,12 +74,6 @@ class Project(models.Model):
         help_text=FORMATTED_TEXT_HELP,
     )
     image = models.ImageField(_("image"), upload_to="projects/", blank=True)
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=200,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
-    )
     topics = models.ManyToManyField(Topic, verbose_name=_("topics"), related_name="projects")
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.RUNNING)
     contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
@@ -122,13 +116,7 @@ class Project(models.Model):
         verbose_name_plural = _("projects")
         ordering = ["title"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(image="") | ~Q(image_alt=""),
-                name="projects_project_image_has_alt_text",
-                violation_error_message=_(
-                    "Please describe the image for people who cannot see it."
-                ),
-            ),
+            *image_constraints("projects_project"),
         ]
         indexes = [models.Index(fields=["is_published", "status"])]
 
@@ -140,10 +128,7 @@ class Project(models.Model):
 
     def clean(self):
         sanitize_fields(self, "body")
-        if self.image and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Please describe the image for people who cannot see it.")}
-            )
+        image_errors(self)
 
     @property
     def moderation_project(self):

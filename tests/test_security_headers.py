@@ -237,9 +237,11 @@ URLS = {
     "newsletter:unsubscribe": newsletter_path("unsubscribe"),
     "pages:detail": object_path("pages:detail", slug=lambda objects: objects["page"].slug),
     "search": lambda objects: reverse("search") + "?q=Projekt",
+    "image_credits": plain("image_credits"),
 }
 PUBLIC = {
     "home",
+    "image_credits",
     "contests:detail",
     "events:list",
     "events:feed",

@@ -25,6 +25,8 @@ class ChoiceInline(TranslationTabularInline):
         "is_other",
         "image",
         "image_alt",
+        "image_credit",
+        "image_licence",
         "place",
     ]
 

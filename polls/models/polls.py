@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.html import FORMATTED_TEXT_HELP, sanitize_fields
+from core.images import CreditedImage, image_constraints, image_errors
 
 
 class PollQuerySet(models.QuerySet):
@@ -486,7 +487,7 @@ def is_survey(questions):
     return len(questions) > 1 or any(not question.is_selection for question in questions)
 
 
-class Choice(models.Model):
+class Choice(CreditedImage, models.Model):
     question = models.ForeignKey(
         Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
     )
@@ -494,12 +495,6 @@ class Choice(models.Model):
     label = models.CharField(_("label"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     image = models.ImageField(_("image"), upload_to="polls/", blank=True)
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=200,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
-    )
     cost = models.PositiveIntegerField(
         _("cost in euros"),
         null=True,
@@ -530,13 +525,7 @@ class Choice(models.Model):
         verbose_name_plural = pgettext_lazy("poll", "choices")
         ordering = ["question", "position", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(image="") | ~Q(image_alt=""),
-                name="polls_choice_image_has_alt_text",
-                violation_error_message=_(
-                    "Please describe the image for people who cannot see it."
-                ),
-            ),
+            *image_constraints("polls_choice"),
             models.UniqueConstraint(
                 fields=["question"],
                 condition=Q(is_other=True),
@@ -549,10 +538,7 @@ class Choice(models.Model):
         return self.label
 
     def clean(self):
-        if self.image and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Please describe the image for people who cannot see it.")}
-            )
+        image_errors(self)
         if self.question_id and self.question.kind == Question.Kind.PLACE and not self.place_id:
             raise ValidationError({"place": _("A choice of a location question needs its place.")})
         if self.question_id and self.question.is_budget and self.cost is None:

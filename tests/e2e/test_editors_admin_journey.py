@@ -113,6 +113,7 @@ def test_editor_walks_the_project_and_poll_forms_in_german(desk, editors_desk):
     image = page.get_by_role("group", name="Bild", exact=True)
     image.get_by_label("Bild:", exact=True).set_input_files(png())
     image.get_by_label("Bildbeschreibung:").fill("Ein leerer Platz in der Innenstadt")
+    image.get_by_label("Bildnachweis:").fill("Foto: Stadt Kaiserslautern")
     page.get_by_role("button", name="Phase hinzufügen").click()
     desk.check_page()
     phase = page.locator("#phases-0")
@@ -134,6 +135,7 @@ def test_editor_walks_the_project_and_poll_forms_in_german(desk, editors_desk):
     assert project.phases.get().start == timezone.localdate()
     assert [t.name for t in project.topics.all()] == ["Mobilität"]
     assert project.image.name.startswith("projects/platz")
+    assert project.credit_line == "Foto: Stadt Kaiserslautern"
     assert page.get_by_text("Derzeit:").is_visible()
 
     # A new poll with a question, then its choices (with their images).
@@ -162,11 +164,13 @@ def test_editor_walks_the_project_and_poll_forms_in_german(desk, editors_desk):
     choices.get_by_label("Bezeichnung [en]", exact=True).first.fill("A fountain")
     choices.get_by_label("Bild", exact=True).first.set_input_files(png())
     choices.get_by_label("Bildbeschreibung", exact=True).first.fill("Ein Brunnen aus Sandstein")
+    choices.get_by_label("Bildnachweis", exact=True).first.fill("Foto: Stadt Kaiserslautern")
     page.get_by_role("button", name="Sichern", exact=True).click()
     page.wait_for_url(f"**/admin/polls/poll/{poll.pk}/change/")
     desk.check_page()
     assert [c.label for c in poll.questions.get().choices.all()] == ["Ein Brunnen"]
     assert [c.label_en for c in poll.questions.get().choices.all()] == ["A fountain"]
+    assert poll.questions.get().choices.get().image_credit == "Foto: Stadt Kaiserslautern"
     assert poll.title_en == "New centre: what first?"
 
     # The poll list and the paper batches with their filters.

@@ -41,6 +41,11 @@ def test_start_page_navigation_and_footer_pages(journey, demo):
         ).click()
         journey.check_page()
         assert page.get_by_role("heading", level=1).is_visible()
+        if link == "Impressum":
+            # The Bildnachweis hangs off the Impressum, as German law expects.
+            page.get_by_role("main").get_by_role("link", name="Bildnachweis").click()
+            journey.check_page()
+            assert page.get_by_role("heading", level=1).inner_text() == "Bildnachweis"
 
 
 def test_keyboard_user_skips_to_the_content(journey):

@@ -63,6 +63,7 @@ class ChoiceFactory(factory.django.DjangoModelFactory):
     question = factory.SubFactory(QuestionFactory)
     position = factory.Sequence(lambda n: n)
     label = factory.Sequence(lambda n: f"Antwort {n}")
+    image_credit = "Foto: Stadt Kaiserslautern"  # required with an image
 
 
 def poll_with_questions(**kwargs):

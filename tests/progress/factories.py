@@ -17,6 +17,7 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
         days = 0
 
     target = factory.SubFactory(ProjectFactory)
+    image_credit = "Foto: Stadt Kaiserslautern"  # required with an image
     title = factory.Sequence(lambda n: f"Schritt {n}")
     status = Milestone.Status.DONE
     is_published = True

@@ -44,7 +44,12 @@ def test_the_admin_refuses_an_image_without_description(client, editor, media):
     assert "Bitte beschreiben Sie das Bild" in response.content.decode()
     assert not Milestone.objects.exists()
 
-    described = {**DONE_STEP, "image": png(), "image_alt": "Ein Sensor am Laternenmast"}
+    described = {
+        **DONE_STEP,
+        "image": png(),
+        "image_alt": "Ein Sensor am Laternenmast",
+        "image_credit": "Foto: KL.digital",
+    }
     response = client.post(url, project_admin_form(project, described))
     assert response.status_code == 302
     step = Milestone.objects.get()

@@ -27,6 +27,8 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     is_published = True
     contact_name = "Team Projekt"
     contact_email = "team@example.org"
+    # Whose an image would be (required with one; nothing is shown without).
+    image_credit = "Foto: Stadt Kaiserslautern"
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):
