@@ -14,6 +14,8 @@ def site(request):
 
     return {
         "site_name": settings.SITE_NAME,
+        # Absolute addresses of the share previews (templates/includes/_share_meta.html).
+        "site_url": settings.SITE_URL.rstrip("/"),
         "contact_email": settings.CONTACT_EMAIL,
         "waiting_for_moderation": waiting_for_moderation,
     }

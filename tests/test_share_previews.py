@@ -1,0 +1,72 @@
+"""A shared link shows a preview (Open Graph): the page's title, description and image, all
+from our own origin; pages without an image of their own show the platform's share image."""
+
+import io
+import re
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from tests.polls.factories import PollFactory
+from tests.projects.factories import ProjectFactory
+from tests.proposals.factories import ProposalFactory
+
+pytestmark = pytest.mark.django_db
+
+META = re.compile(r'<meta (?:property|name)="([^"]+)" content="([^"]*)">')
+
+
+def previews(client, path):
+    return dict(META.findall(client.get(path).text))
+
+
+def png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 2), "red").save(buffer, "PNG")
+    return SimpleUploadedFile("platz.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_a_project_is_shared_with_its_title_teaser_and_image(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    project = ProjectFactory(
+        title="Neue Mitte",
+        teaser="Ein Platz für alle & jeden.",
+        image=png(),
+        image_alt="Der leere Platz",
+    )
+    meta = previews(client, project.get_absolute_url())
+    site = settings.SITE_URL.rstrip("/")
+    assert meta["og:title"] == "Neue Mitte"
+    assert meta["og:description"] == "Ein Platz für alle &amp; jeden."
+    assert meta["og:url"] == site + project.get_absolute_url()
+    assert meta["og:image"] == site + project.image.url
+    assert meta["og:image:alt"] == "Der leere Platz"
+    assert meta["twitter:card"] == "summary_large_image"
+
+
+def test_a_poll_and_a_proposal_without_images_show_the_share_image(client):
+    site = settings.SITE_URL.rstrip("/")
+    poll = PollFactory(title="Was kommt auf den Platz?", intro="<p>Stimmen <b>Sie</b> ab.</p>")
+    meta = previews(client, poll.get_absolute_url())
+    assert meta["og:title"] == "Was kommt auf den Platz?"
+    assert meta["og:description"] == "Stimmen Sie ab."
+    assert re.fullmatch(
+        re.escape(site) + r"/static/img/share(\.[0-9a-f]+)?\.png", meta["og:image"]
+    )
+    proposal = ProposalFactory(
+        title="Trinkbrunnen am Stiftsplatz", description='Bitte "bald" <script>x</script>.'
+    )
+    meta = previews(client, proposal.get_absolute_url())
+    assert meta["og:title"] == "Trinkbrunnen am Stiftsplatz"
+    # Citizens' text: no markup, and nothing that ends the attribute.
+    assert meta["og:description"] == "Bitte &quot;bald&quot; x."
+    assert meta["og:image"].startswith(site + "/static/img/share")
+
+
+def test_every_page_has_a_preview_of_the_platform(client):
+    meta = previews(client, "/")
+    assert meta["og:site_name"] == "KLmitWirkung"
+    assert meta["og:title"] == "KLmitWirkung"
+    assert meta["og:type"] == "website"
