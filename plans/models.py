@@ -20,6 +20,9 @@ from core.html import FORMATTED_TEXT_HELP, sanitize_fields
 from moderation.models import Moderated, ModeratedQuerySet
 
 REASON_MAX_LENGTH = 2000
+NO_PARTICIPATION_NEEDS_REASON = _(
+    "Please say why no participation is intended: citizens are owed a reason."
+)
 RESPONSE_MAX_LENGTH = 5000
 
 
@@ -41,9 +44,6 @@ class Department(models.Model):
 class PlanQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
-
-    def visible_to(self, user):
-        return self if user.is_staff else self.published()
 
     def with_request_count(self):
         """Released requests for participation of each plan as `request_count`, in the
@@ -142,9 +142,7 @@ class Plan(models.Model):
             models.CheckConstraint(
                 condition=~Q(participation="none") | ~Q(participation_reason=""),
                 name="plans_plan_no_participation_has_reason",
-                violation_error_message=_(
-                    "Please say why no participation is intended: citizens are owed a reason."
-                ),
+                violation_error_message=NO_PARTICIPATION_NEEDS_REASON,
             ),
         ]
         indexes = [models.Index(fields=["is_published", "status", "participation"])]
@@ -161,13 +159,7 @@ class Plan(models.Model):
             self.participation == self.Participation.NONE
             and not (self.participation_reason or "").strip()
         ):
-            raise ValidationError(
-                {
-                    "participation_reason": _(
-                        "Please say why no participation is intended: citizens are owed a reason."
-                    )
-                }
-            )
+            raise ValidationError({"participation_reason": NO_PARTICIPATION_NEEDS_REASON})
 
     @property
     def takes_requests(self):
@@ -185,7 +177,7 @@ class ParticipationRequestQuerySet(ModeratedQuerySet):
 
     def for_page(self):
         """The newest first, so that a request just made is on the first page."""
-        return self.select_related("author", "response_by").order_by("-created_at", "-pk")
+        return self.select_related("author").order_by("-created_at", "-pk")
 
 
 class ParticipationRequest(Moderated):

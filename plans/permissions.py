@@ -1,7 +1,6 @@
 """Who may do what with the Vorhabenliste: plain predicates for views and templates."""
 
 from accounts.permissions import can_take_part, staff_may
-from moderation.models import can_moderate
 
 
 def can_see_plan(user, plan):
@@ -12,14 +11,6 @@ def can_request_participation(user, plan):
     """People who take part may ask once to be involved in a published plan, while its
     participation is not running or over."""
     return can_take_part(user) and plan.is_published and plan.takes_requests
-
-
-def can_see_request(user, participation_request):
-    return (
-        participation_request.is_published
-        or can_moderate(user)
-        or (user.is_authenticated and participation_request.author_id == user.pk)
-    )
 
 
 def can_respond(user):

@@ -65,9 +65,7 @@ class PlanListView(ListView):
 
 
 def visible_plan(request, slug):
-    plan = get_object_or_404(
-        Plan.objects.select_related("department", "project").with_request_count(), slug=slug
-    )
+    plan = get_object_or_404(Plan.objects.for_list(), slug=slug)
     if not can_see_plan(request.user, plan):
         raise Http404("No such planned project")
     return plan
@@ -136,11 +134,7 @@ class PlanDetailView(View):
         ).get_page(self.request.GET.get("page"))
         own = None
         if user.is_authenticated:
-            own = (
-                plan.participation_requests.filter(author=user)
-                .select_related("response_by")
-                .first()
-            )
+            own = plan.participation_requests.filter(author=user).first()
         # A refused submission (a second request, a rate limit) keeps its form, so that
         # the person sees why and their text is not lost.
         may_ask = form.is_bound or (own is None and can_request_participation(user, plan))
