@@ -11,4 +11,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from . import checks  # noqa: F401 - registers the system checks
+        from .images import image_deleted, image_models
+
+        for model in image_models():
+            post_delete.connect(
+                image_deleted, sender=model, dispatch_uid=f"image-{model._meta.label}"
+            )

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_tasks_db",
+    # Renditions of uploaded images (core/renditions.py); its table lists what it made.
+    "sorl.thumbnail",
     "core",
     "outbox",
     "accounts",
@@ -391,6 +393,12 @@ STORAGES = {
         )
     },
 }
+
+# Renditions of images (core/renditions.py): made by the worker after the commit, stored
+# under media/renditions/, without the originals' metadata and never enlarged.
+THUMBNAIL_PREFIX = "renditions/"
+THUMBNAIL_UPSCALE = False
+THUMBNAIL_PRESERVE_FORMAT = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

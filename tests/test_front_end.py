@@ -17,6 +17,7 @@ from PIL import Image
 from pages.models import Page
 from tests.accounts.factories import UserFactory
 from tests.comments.factories import CommentFactory
+from tests.images import with_renditions
 from tests.maps.factories import PlaceFactory
 from tests.polls.factories import BallotFactory, ChoiceFactory, PollFactory, QuestionFactory
 from tests.projects.factories import PhaseFactory, ProjectFactory, ProjectUpdateFactory
@@ -86,12 +87,14 @@ def pages(db, settings, tmp_path):
     """The public pages with content on them: images, a ballot form, comments, results."""
     settings.MEDIA_ROOT = tmp_path
     project = ProjectFactory(image=png("park.png"), image_alt="Der Stadtpark im Sommer")
-    ProjectFactory(image=png("bahnhof.png"), image_alt="Der Bahnhofsvorplatz")
+    other = ProjectFactory(image=png("bahnhof.png"), image_alt="Der Bahnhofsvorplatz")
     PhaseFactory(project=project)
     ProjectUpdateFactory(project=project)
     poll = PollFactory(project=project)
     question = QuestionFactory(poll=poll)
-    ChoiceFactory(question=question, image=png("bank.png"), image_alt="Eine Holzbank")
+    bench = ChoiceFactory(question=question, image=png("bank.png"), image_alt="Eine Holzbank")
+    project = with_renditions(project)
+    with_renditions(other, bench)
     ChoiceFactory(question=question)
     located = PollFactory(project=project, title="Wo soll die Box stehen?")
     ChoiceFactory(question=QuestionFactory(poll=located), place=PlaceFactory())

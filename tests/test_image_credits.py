@@ -15,6 +15,7 @@ from pages.models import Page
 from polls.models import Choice
 from progress.models import Milestone
 from projects.models import Project
+from tests.images import with_renditions
 from tests.polls.factories import ChoiceFactory, PollFactory, QuestionFactory
 from tests.progress.factories import MilestoneFactory
 from tests.projects.factories import ProjectFactory
@@ -76,6 +77,7 @@ def test_the_credit_is_shown_with_the_image(client):
         image_credit="Foto: Anna Muster",
         image_licence="CC BY 4.0",
     )
+    with_renditions(project)
     page = client.get(project.get_absolute_url()).text
     caption = '<figcaption class="image-credit small text-body-secondary">{}</figcaption>'
     assert caption.format("Foto: Anna Muster (CC BY 4.0)") in page

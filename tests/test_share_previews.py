@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from tests.images import with_renditions
 from tests.polls.factories import PollFactory
 from tests.projects.factories import ProjectFactory
 from tests.proposals.factories import ProposalFactory
@@ -36,12 +37,19 @@ def test_a_project_is_shared_with_its_title_teaser_and_image(client, settings, t
         image=png(),
         image_alt="Der leere Platz",
     )
+    # Before its renditions are made, the platform's share image.
+    assert "/static/img/share" in previews(client, project.get_absolute_url())["og:image"]
+    with_renditions(project)
     meta = previews(client, project.get_absolute_url())
     site = settings.SITE_URL.rstrip("/")
     assert meta["og:title"] == "Neue Mitte"
     assert meta["og:description"] == "Ein Platz für alle &amp; jeden."
     assert meta["og:url"] == site + project.get_absolute_url()
-    assert meta["og:image"] == site + project.image.url
+    # The JPEG rendition (never the uploaded original), with its size.
+    jpeg = project.image_renditions["jpeg"][-1]
+    assert meta["og:image"] == site + "/media/" + jpeg[0]
+    assert meta["og:image"].endswith(".jpg")
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("4", "2")
     assert meta["og:image:alt"] == "Der leere Platz"
     assert meta["twitter:card"] == "summary_large_image"
 

@@ -4,9 +4,16 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html, linebreaks, urlize
+from django.utils.html import (
+    conditional_escape,
+    format_html,
+    format_html_join,
+    linebreaks,
+    urlize,
+)
 from django.utils.safestring import mark_safe
 
+from core import renditions
 from core.html import sanitize_html
 
 register = template.Library()
@@ -120,3 +127,53 @@ def written_in(contribution, field="language"):
     if language and language != translation.get_language():
         return format_html(' lang="{}"', language)
     return ""
+
+
+@register.simple_tag
+def picture(owner, sizes, css_class="", eager=False):
+    """The renditions of `owner`'s image (core/renditions.py) as a `<picture>`: AVIF and WebP
+    for browsers that take them, JPEG for all others, each in several widths for `sizes`
+    (the CSS width the image takes, as in the `sizes` attribute). Lazy unless `eager` (an
+    image at the top of the page, loaded first). Nothing while the renditions are not made
+    yet, and never the original."""
+    made = getattr(owner, "image_renditions", None) or {}
+    if not owner.image or not made.get(renditions.FALLBACK):
+        return ""
+    *modern, (_key, _mime, fallback_srcset) = renditions.sources(made)
+    loading = (
+        mark_safe(' fetchpriority="high"')
+        if eager
+        else mark_safe(' loading="lazy" decoding="async"')
+    )
+    return format_html(
+        '<picture>{}<img src="{}" srcset="{}" sizes="{}" alt="{}"{} width="{}" height="{}" '
+        'class="{}"{}></picture>',
+        format_html_join(
+            "",
+            '<source type="{}" srcset="{}" sizes="{}">',
+            ((mime, srcset, sizes) for _k, mime, srcset in modern),
+        ),
+        renditions.url_of(made, at_least=960),
+        fallback_srcset,
+        sizes,
+        owner.image_alt,
+        always_german(),
+        made["width"],
+        made["height"],
+        css_class,
+        loading,
+    )
+
+
+@register.simple_tag
+def share_rendition(owner):
+    """(address, width, height) of the rendition of `owner`'s image that previews on
+    messengers and social networks show (JPEG, at least 1200 pixels wide where the image
+    is), or None before it is made."""
+    if not owner or not owner.image:
+        return None
+    sizes = (owner.image_renditions or {}).get(renditions.FALLBACK)
+    if not sizes:
+        return None
+    name, width, height = next((size for size in sizes if size[1] >= 1200), sizes[-1])
+    return (renditions.storage_url(name), width, height)

@@ -185,15 +185,15 @@ def test_the_city_s_response_is_marked_with_the_language_it_was_written_in(clien
 
 
 def test_an_image_s_german_alt_text_is_marked_german_on_english_pages(client, settings, tmp_path):
-    from tests.projects.test_admin import png
+    from tests.images import png, with_renditions
 
     settings.MEDIA_ROOT = tmp_path
-    project = ProjectFactory(image=png(), image_alt="Ein rotes Bild")
+    project = with_renditions(ProjectFactory(image=png(), image_alt="Ein rotes Bild"))
     for path in ["/en/projekte/", f"/en/projekte/{project.slug}/"]:
         assert 'alt="Ein rotes Bild" lang="de"' in client.get(path).content.decode(), path
     for path in ["/projekte/", f"/projekte/{project.slug}/"]:
         html = client.get(path).content.decode()
-        assert 'alt="Ein rotes Bild" class=' in html, path
+        assert 'alt="Ein rotes Bild" width=' in html, path
 
 
 # Results and feeds exist in both languages.

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from progress.models import Milestone
+from tests.images import with_renditions
 from tests.polls.factories import PollFactory
 from tests.projects.factories import ProjectFactory
 from tests.projects.test_admin import png, unnamed_fields
@@ -59,11 +60,15 @@ def test_the_admin_refuses_an_image_without_description(client, editor, media):
 
 def test_the_timeline_shows_the_image_with_its_description(client, media):
     poll = PollFactory(state="closed")
-    MilestoneFactory(target=poll, image=png(), image_alt="Menschen tanzen auf dem Platz")
-    page = client.get(poll.get_results_url()).content.decode()
+    step = MilestoneFactory(target=poll, image=png(), image_alt="Menschen tanzen auf dem Platz")
+    # Not before its renditions are made: the original is never shown.
+    assert "Menschen tanzen" not in client.get(poll.get_results_url()).text
+    with_renditions(step)
+    page = client.get(poll.get_results_url()).text
     assert re.search(
-        r'<img src="/media/milestones/bild\w*\.png" alt="Menschen tanzen auf dem Platz" '
-        r'class="[^"]*" width="4" height="2" loading="lazy">',
+        r'<img src="/media/renditions/[\w/]+\.jpg" srcset="[^"]+ 4w" sizes="[^"]+" '
+        r'alt="Menschen tanzen auf dem Platz" width="4" height="2" class="[^"]*" '
+        r'loading="lazy" decoding="async">',
         page,
     )
 
