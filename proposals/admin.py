@@ -193,7 +193,20 @@ class ProposalAdmin(MilestonesAdminMixin, ModeratedAdmin):
     list_select_related = ["author"]
     search_fields = ["title", "description"]
     fieldsets = [
-        (None, {"fields": ["title", "description", "author", "topic", "project", "created_at"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "description",
+                    "photo",
+                    "author",
+                    "topic",
+                    "project",
+                    "created_at",
+                ]
+            },
+        ),
         (_("Moderation"), {"fields": ModeratedAdmin.moderation_fields}),
         (
             _("Status and response of the city"),
@@ -204,6 +217,7 @@ class ProposalAdmin(MilestonesAdminMixin, ModeratedAdmin):
     readonly_fields = [
         "title",
         "description",
+        "photo",
         "author",
         "topic",
         "project",
@@ -218,6 +232,18 @@ class ProposalAdmin(MilestonesAdminMixin, ModeratedAdmin):
 
     def get_list_filter(self, request):
         return [*self.list_filter, "contest", "admission"]
+
+    @admin.display(description=_("photo"))
+    def photo(self, proposal):
+        """The author's photo (as core/photos.py stored it) with the author's description."""
+        if not proposal.image:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a><br>{}',
+            proposal.image.url,
+            _("Open the photo"),
+            proposal.image_alt,
+        )
 
     def get_urls(self):
         return [

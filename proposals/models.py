@@ -14,6 +14,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from comments.models import published_comment_count
 from core.html import FORMATTED_TEXT_HELP, sanitize_fields
+from core.images import CreditedImage, image_constraints, image_errors
 from moderation.models import Moderated, ModeratedQuerySet, ModerationState
 from projects.models import Project, Topic
 
@@ -211,7 +212,12 @@ class Admission(models.TextChoices):
     NOT_ADMITTED = "not_admitted", pgettext_lazy("admission", "not admitted")
 
 
-class Proposal(Moderated):
+# The credit of an author's photo: their role, not their name, which may change or go with
+# the account (German, as every credit: the Bildnachweis is the German one).
+PHOTO_CREDIT = "Foto: Verfasser:in des Vorschlags"
+
+
+class Proposal(CreditedImage, Moderated):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", pgettext_lazy("proposal status", "submitted")
         UNDER_REVIEW = "under_review", pgettext_lazy("proposal status", "under review")
@@ -237,6 +243,9 @@ class Proposal(Moderated):
         related_name="proposals",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SUBMITTED)
+    # One photo of the author's, stored only as core/photos.py redrew it (no metadata, a
+    # random name), released with the text and deleted with the proposal or the account.
+    image = models.ImageField(_("photo"), upload_to="proposals/", blank=True)
     contest = models.ForeignKey(
         Contest,
         verbose_name=_("idea contest"),
@@ -336,6 +345,7 @@ class Proposal(Moderated):
                 condition=Q(contest__isnull=False) | Q(admission="waiting", is_winner=False),
                 name="proposals_proposal_admission_only_in_contests",
             ),
+            *image_constraints("proposals_proposal"),
         ]
         indexes = [
             models.Index(fields=["moderation_state", "-created_at"]),
@@ -371,6 +381,10 @@ class Proposal(Moderated):
 
     def moderation_text(self):
         return self.description
+
+    def clean(self):
+        super().clean()
+        image_errors(self)
 
     def moderation_context(self):
         return self.project

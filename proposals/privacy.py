@@ -32,6 +32,9 @@ def _proposal(proposal):
         "url": proposal.get_absolute_url(),
         "title": proposal.title,
         "description": proposal.description,
+        # The photo as stored (without the metadata the uploaded file had).
+        "photo": proposal.image.url if proposal.image else None,
+        "photo_description": proposal.image_alt if proposal.image else None,
         "topic": proposal.topic.name,
         "project": proposal.project.title if proposal.project else None,
         "idea_contest": proposal.contest.title if proposal.contest else None,
@@ -63,7 +66,8 @@ def _supported(user, proposal):
 
 
 def delete_for(user):
-    """The person's supports go, and each supported proposal counts one less; returns how many.
+    """The person's photos and supports go, and each supported proposal counts one less;
+    returns how many supports.
 
     Call it in the transaction that deletes the account: the cascade of the account would
     delete the supports without counting them down. The account is locked first, so that no
@@ -71,6 +75,11 @@ def delete_for(user):
     tab waits and then finds nothing to count down.
     """
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    # Published proposals stay, as of a deleted account; their photos go with the person.
+    for proposal in Proposal.objects.filter(author=user).exclude(image=""):
+        proposal.image = ""
+        proposal.image_alt = proposal.image_credit = ""
+        proposal.save(update_fields=["image", "image_alt", "image_credit"])
     supports = Support.objects.filter(user=user)
     supported = list(supports.select_for_update().values_list("proposal_id", flat=True))
     # One support per person and proposal: each of these proposals loses exactly one.

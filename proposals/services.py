@@ -17,7 +17,15 @@ from moderation.models import ModerationState
 from moderation.services import initial_state
 from projects.models import Project
 
-from .models import Admission, Contest, PaperSupport, Proposal, StatusEntry, Support
+from .models import (
+    PHOTO_CREDIT,
+    Admission,
+    Contest,
+    PaperSupport,
+    Proposal,
+    StatusEntry,
+    Support,
+)
 from .permissions import (
     can_edit_proposal,
     can_enter_paper_supports,
@@ -43,9 +51,12 @@ def _check_project(project, *, current=None):
         )
 
 
-def submit_proposal(*, author, title, description, topic, project=None, contest=None):
+def submit_proposal(
+    *, author, title, description, topic, project=None, contest=None, photo=None, photo_alt=""
+):
     """A new proposal, to a project or to an idea contest in its submission phase (the
-    contest's project is the proposal's)."""
+    contest's project is the proposal's), with a photo if the author gave one (cleaned by
+    core.photos: it is stored as given here)."""
     if not can_submit_proposal(author):
         raise PermissionDenied(_("Please sign in with a confirmed e-mail address to propose."))
     if contest is not None:
@@ -66,6 +77,7 @@ def submit_proposal(*, author, title, description, topic, project=None, contest=
         moderation_state=initial_state(author=author, project=project),
         language=Proposal.language_of_the_page(),
     )
+    _set_photo(proposal, photo, photo_alt)
     proposal.full_clean()
     if not ratelimit.consume("proposal", author):
         raise ratelimit.RateLimited(
@@ -90,7 +102,32 @@ def submit_proposal(*, author, title, description, topic, project=None, contest=
     return proposal
 
 
-def update_proposal(*, proposal, user, title, description, topic, project=None):
+def _set_photo(proposal, photo, photo_alt, remove=False):
+    """A new photo replaces the present one; `remove` takes it away; the description is the
+    author's words, the credit names the author's role, never the person."""
+    if photo is not None:
+        proposal.image = photo
+    elif remove:
+        proposal.image = ""
+    if proposal.image:
+        proposal.image_alt = clean_text(photo_alt)
+        proposal.image_credit = PHOTO_CREDIT
+    else:
+        proposal.image_alt = proposal.image_credit = ""
+
+
+def update_proposal(
+    *,
+    proposal,
+    user,
+    title,
+    description,
+    topic,
+    project=None,
+    photo=None,
+    photo_alt="",
+    remove_photo=False,
+):
     """The author corrects a proposal while it waits for release.
 
     Each change is a new version: a moderator's decision on an earlier one is refused
@@ -105,11 +142,15 @@ def update_proposal(*, proposal, user, title, description, topic, project=None):
         if not can_edit_proposal(user, locked):
             raise PermissionDenied(_("Only a proposal waiting for release can be changed."))
         before = (locked.title, locked.description, locked.topic_id, locked.project_id)
+        photo_before = (locked.image.name, locked.image_alt)
         locked.title = clean_text(title)
         locked.description = clean_text(description)
         locked.topic = topic
         locked.project = project
+        _set_photo(locked, photo, photo_alt, remove=remove_photo)
         locked.full_clean()
+        if photo is not None or (locked.image.name, locked.image_alt) != photo_before:
+            before = None  # a new or removed photo, or new words for it, is a new version
         if before != (locked.title, locked.description, locked.topic_id, locked.project_id):
             locked.revision += 1
             locked.revised_at = timezone.now()

@@ -121,11 +121,11 @@ class ProposalCreateView(View):
     def post(self, request):
         if not can_submit_proposal(request.user):
             return self.render(form=None, status=403)
-        form = ProposalForm(request.POST, contest=self.contest)
+        form = ProposalForm(request.POST, request.FILES, contest=self.contest)
         if form.is_valid():
             try:
                 proposal = submit_proposal(
-                    author=request.user, contest=self.contest, **form.cleaned_data
+                    author=request.user, contest=self.contest, **form.service_arguments()
                 )
             except (ValidationError, ratelimit.RateLimited) as error:
                 show_service_error(form, error)
@@ -174,11 +174,11 @@ class ProposalUpdateView(LoginRequiredMixin, View):
         proposal = self.get_proposal()
         # The form changes the instance in memory; the page names the proposal as saved.
         saved_title = proposal.title
-        form = ProposalForm(request.POST, instance=proposal)
+        form = ProposalForm(request.POST, request.FILES, instance=proposal)
         if form.is_valid():
             try:
                 proposal = update_proposal(
-                    proposal=proposal, user=request.user, **form.cleaned_data
+                    proposal=proposal, user=request.user, **form.service_arguments()
                 )
             except ValidationError as error:
                 show_service_error(form, error)

@@ -78,6 +78,8 @@ class QueueRow:
         self.kind = contribution._meta.verbose_name
         self.title = contribution.moderation_title()
         self.text = contribution.moderation_text()
+        # A photo is judged with the words (core/photos.py cleaned it; see the renditions).
+        self.photo = contribution if getattr(contribution, "image", None) else None
         self.url = public_url(contribution)
         self.context = contribution.moderation_context()
         self.context_kind = self.context._meta.verbose_name if self.context else ""
