@@ -400,6 +400,42 @@ THUMBNAIL_PREFIX = "renditions/"
 THUMBNAIL_UPSCALE = False
 THUMBNAIL_PRESERVE_FORMAT = False
 
+# Media on an S3-compatible object store instead of local files (MEDIA_STORAGE=s3), so that
+# several app servers and the worker share uploads and renditions without a shared volume.
+# The bucket (or a CDN in front of it, S3_PUBLIC_URL) serves renditions/ to visitors; the
+# originals are linked from the admin only and may stay private.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
+MEDIA_ORIGIN = None  # where images come from, if not from our own origin
+if MEDIA_STORAGE == "s3":
+    if not os.environ.get("S3_BUCKET"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs S3_BUCKET (and S3_ENDPOINT_URL etc.)")
+    _public = urlsplit(os.environ.get("S3_PUBLIC_URL", ""))
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["S3_BUCKET"],
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("S3_SECRET_KEY") or None,
+            # Plain addresses that pages and the page cache can keep; never overwrite.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+            **(
+                {"custom_domain": _public.netloc + _public.path.rstrip("/")}
+                if _public.netloc
+                else {}
+            ),
+            **({"url_protocol": f"{_public.scheme}:"} if _public.scheme else {}),
+        },
+    }
+    _origin = _public if _public.netloc else urlsplit(os.environ.get("S3_ENDPOINT_URL", ""))
+    if _origin.netloc:
+        MEDIA_ORIGIN = f"{_origin.scheme}://{_origin.netloc}"
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE must be local (the default) or s3.")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -408,7 +444,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],
