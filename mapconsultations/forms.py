@@ -4,6 +4,7 @@ from the list, or the name of a place typed in (matched against the list)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.photos import PhotoFields
 from maps.models import COORDINATE, Place
 
 from .models import TEXT_MAX_LENGTH
@@ -13,7 +14,7 @@ NO_PLACE = _(
 )
 
 
-class EntryForm(forms.Form):
+class EntryForm(PhotoFields, forms.Form):
     category = forms.ModelChoiceField(
         label=_("What is it about?"),
         queryset=None,
@@ -51,9 +52,11 @@ class EntryForm(forms.Form):
             latitude__range=(south, north), longitude__range=(west, east)
         )
         self.fields["place"].queryset = self.places
+        self.photo_setup()
 
     def clean(self):
         cleaned = super().clean()
+        self.photo_errors(cleaned)
         place = cleaned.get("place")
         typed = (cleaned.get("address") or "").strip()
         if place is None and typed:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comments.models import published_comment_count
 from core.html import sanitize_fields
+from core.images import CreditedImage, image_constraints, image_errors
 from maps.models import COORDINATE, Place, within_area
 from moderation.models import Moderated, ModeratedQuerySet
 from projects.models import Project
@@ -161,7 +162,11 @@ class EntryQuerySet(ModeratedQuerySet):
         return self.annotate(comment_count=published_comment_count(self.model))
 
 
-class Entry(Moderated):
+# The credit of an author's photo: their role, never their name (as on proposals).
+PHOTO_CREDIT = "Foto: Verfasser:in des Eintrags"
+
+
+class Entry(CreditedImage, Moderated):
     """A point on the map with a category and a short text, by a citizen; or typed in by
     staff from a printed map at a stand (paper), and released only by a second person."""
 
@@ -193,6 +198,9 @@ class Entry(Moderated):
         related_name="map_entries",
     )
 
+    # One photo of the author's, stored only as core/photos.py redrew it (no metadata, a
+    # random name), released with the text and deleted with the entry or the account.
+    image = models.ImageField(_("photo"), upload_to="map-entries/", blank=True)
     source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.ONLINE)
     # Paper entries: who typed it in (never published), and where it was collected.
     entered_by = models.ForeignKey(
@@ -242,6 +250,7 @@ class Entry(Moderated):
                 | ~Q(moderated_by=models.F("entered_by")),
                 name="mapconsultations_entry_paper_four_eyes",
             ),
+            *image_constraints("mapconsultations_entry"),
         ]
         permissions = [("enter_paper_entries", _("Can enter map entries from paper"))]
 
@@ -250,6 +259,7 @@ class Entry(Moderated):
 
     def clean(self):
         super().clean()
+        image_errors(self)
         if (
             self.category_id
             and self.consultation_id

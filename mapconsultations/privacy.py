@@ -3,6 +3,8 @@ deletes what was never public, like every contribution; the rest stays without t
 
 from django.db.models import F
 
+from core.photos import remove_photos
+
 from .models import Entry, EntrySupport
 
 
@@ -20,6 +22,9 @@ def export_for(user):
                 "map_consultation": entry.consultation.title,
                 "category": entry.category.name,
                 "text": entry.text,
+                # The photo as stored (without the metadata the uploaded file had).
+                "photo": entry.image.url if entry.image else None,
+                "photo_description": entry.image_alt if entry.image else None,
                 "place": entry.place.name if entry.place_id else None,
                 "latitude": str(entry.latitude),
                 "longitude": str(entry.longitude),
@@ -45,6 +50,8 @@ def export_for(user):
 
 
 def delete_for(user):
-    """The person's supports go with the account, counted down on their entries first."""
+    """The person's photos and supports go with the account (supports counted down on
+    their entries first); the public entries stay, as of a deleted account."""
+    remove_photos(Entry.objects.filter(author=user))
     supported = EntrySupport.objects.filter(user=user).values_list("entry_id", flat=True)
     Entry.objects.filter(pk__in=list(supported)).update(support_count=F("support_count") - 1)

@@ -6,17 +6,30 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from core import page_cache, ratelimit
+from core.photos import set_photo
 from core.text import clean_text
 from moderation.models import ModerationState
 from moderation.services import initial_state
 
-from .models import Entry, EntrySupport
+from .models import PHOTO_CREDIT, Entry, EntrySupport
 from .permissions import can_add_entry, can_enter_paper_entries, can_support_entry
 
 
-def add_entry(*, author, consultation, category, text, latitude, longitude, place=None):
-    """A citizen's point with its category and text; it waits for release where
-    pre-moderation is on (the project's rule, or the site-wide switch)."""
+def add_entry(
+    *,
+    author,
+    consultation,
+    category,
+    text,
+    latitude,
+    longitude,
+    place=None,
+    photo=None,
+    photo_alt="",
+):
+    """A citizen's point with its category and text, and a photo if given (cleaned by
+    core.photos); it waits for release where pre-moderation is on (the project's rule, or
+    the site-wide switch)."""
     if not can_add_entry(author, consultation):
         raise PermissionDenied(_("This map takes no entries from you at the moment."))
     entry = Entry(
@@ -30,6 +43,7 @@ def add_entry(*, author, consultation, category, text, latitude, longitude, plac
         moderation_state=initial_state(author=author, project=consultation.project),
         language=Entry.language_of_the_page(),
     )
+    set_photo(entry, photo, photo_alt, PHOTO_CREDIT)
     entry.full_clean()
     if not ratelimit.consume("map_entry", author):
         raise ratelimit.RateLimited(

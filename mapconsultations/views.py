@@ -62,7 +62,7 @@ class ConsultationView(View):
             if not request.user.is_authenticated:
                 return redirect_to_login(self.consultation.get_absolute_url())
             raise PermissionDenied(_("This map takes no entries from you at the moment."))
-        form = EntryForm(request.POST, consultation=self.consultation)
+        form = EntryForm(request.POST, request.FILES, consultation=self.consultation)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -74,6 +74,7 @@ class ConsultationView(View):
                     latitude=data["latitude"],
                     longitude=data["longitude"],
                     place=data["place"],
+                    **form.photo_arguments(),
                 )
             except (ValidationError, RateLimited, PermissionDenied) as error:
                 show_service_error(form, error)

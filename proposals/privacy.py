@@ -3,6 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.db.models import F
 
+from core.photos import remove_photos
+
 from .models import Proposal, Support
 from .permissions import can_read_proposal, can_view_proposal
 
@@ -76,10 +78,7 @@ def delete_for(user):
     """
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     # Published proposals stay, as of a deleted account; their photos go with the person.
-    for proposal in Proposal.objects.filter(author=user).exclude(image=""):
-        proposal.image = ""
-        proposal.image_alt = proposal.image_credit = ""
-        proposal.save(update_fields=["image", "image_alt", "image_credit"])
+    remove_photos(Proposal.objects.filter(author=user))
     supports = Support.objects.filter(user=user)
     supported = list(supports.select_for_update().values_list("proposal_id", flat=True))
     # One support per person and proposal: each of these proposals loses exactly one.

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from accounts.permissions import staff_may
 from core import page_cache, ratelimit
+from core.photos import set_photo
 from core.text import clean_text
 from moderation.models import ModerationState
 from moderation.services import initial_state
@@ -77,7 +78,7 @@ def submit_proposal(
         moderation_state=initial_state(author=author, project=project),
         language=Proposal.language_of_the_page(),
     )
-    _set_photo(proposal, photo, photo_alt)
+    set_photo(proposal, photo, photo_alt, PHOTO_CREDIT)
     proposal.full_clean()
     if not ratelimit.consume("proposal", author):
         raise ratelimit.RateLimited(
@@ -100,20 +101,6 @@ def submit_proposal(
         if proposal.is_published:
             page_cache.changed(page_cache.CONTENT)
     return proposal
-
-
-def _set_photo(proposal, photo, photo_alt, remove=False):
-    """A new photo replaces the present one; `remove` takes it away; the description is the
-    author's words, the credit names the author's role, never the person."""
-    if photo is not None:
-        proposal.image = photo
-    elif remove:
-        proposal.image = ""
-    if proposal.image:
-        proposal.image_alt = clean_text(photo_alt)
-        proposal.image_credit = PHOTO_CREDIT
-    else:
-        proposal.image_alt = proposal.image_credit = ""
 
 
 def update_proposal(
@@ -147,7 +134,7 @@ def update_proposal(
         locked.description = clean_text(description)
         locked.topic = topic
         locked.project = project
-        _set_photo(locked, photo, photo_alt, remove=remove_photo)
+        set_photo(locked, photo, photo_alt, PHOTO_CREDIT, remove=remove_photo)
         locked.full_clean()
         if photo is not None or (locked.image.name, locked.image_alt) != photo_before:
             before = None  # a new or removed photo, or new words for it, is a new version
