@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import cache_public_page
 
-from . import image_credits, views
+from . import image_credits, share_cards, views
 from .search_views import search_view
 
 admin.site.site_header = _("KLmitWirkung – Administration")
@@ -56,6 +56,8 @@ urlpatterns += i18n_patterns(
         cache_public_page(image_credits.ImageCreditsView.as_view()),
         name="image_credits",
     ),
+    # The preview image of a page without a picture of its own, in the page's language.
+    path("teilen/<str:kind>/<int:pk>.png", share_cards.share_card, name="share_card"),
     # Pages that editors maintain (/impressum/, /datenschutz/, ...) come last.
     path("", include("pages.urls")),
     prefix_default_language=False,

@@ -238,10 +238,12 @@ URLS = {
     "pages:detail": object_path("pages:detail", slug=lambda objects: objects["page"].slug),
     "search": lambda objects: reverse("search") + "?q=Projekt",
     "image_credits": plain("image_credits"),
+    "share_card": lambda objects: reverse("share_card", args=["projekt", objects["project"].pk]),
 }
 PUBLIC = {
     "home",
     "image_credits",
+    "share_card",
     "contests:detail",
     "events:list",
     "events:feed",
