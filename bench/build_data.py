@@ -69,6 +69,21 @@ from plan_survey import SurveyRows
 from plan_vorhaben import VorhabenRows
 
 
+def bench_renditions(pk):
+    """What core.renditions.make stores for a 1440 × 720 picture, with made-up names."""
+    return {
+        "width": 1440,
+        "height": 720,
+        **{
+            key: [
+                [f"renditions/bench/{pk}-{width}.{suffix}", width, width // 2]
+                for width in (480, 960, 1440)
+            ]
+            for key, suffix in (("avif", "avif"), ("webp", "webp"), ("jpeg", "jpg"))
+        },
+    }
+
+
 class Plan:
     """The rows of the data set, per stage and model, in the order they can be inserted."""
 
@@ -268,6 +283,13 @@ class Builder(
                 is_published=pk not in (19, 20),
                 accepts_proposals=pk <= 10,
                 proposals_until=None if pk % 3 else self.today + timedelta(days=60),
+                # Every project has a picture, as on the live platform: the pages show its
+                # renditions (the files need not exist for the server's part of the work).
+                image=f"projects/bench-{pk}.png",
+                image_alt=f"Ein Bild zum Projekt {title}",
+                image_credit="Foto: Stadt Kaiserslautern",
+                image_licence="CC BY 4.0",
+                image_renditions=bench_renditions(pk),
             )
             self.project_list.append(project)
             add("small", project)

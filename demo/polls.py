@@ -22,6 +22,7 @@ from accounts.services import change_postal_code
 from core.notifications import KINDS
 from demo.accounts import DEMO_USERS
 from demo.content import in_both_languages, load
+from demo.illustrations import illustrate
 from maps.models import Place
 from polls.answers import NO_ANSWER, ChoiceAnswer, as_choice_answer
 from polls.models import (
@@ -208,6 +209,8 @@ def _create_poll(data, today):
                 is_other=choice_data["label"] == question_data.get("other"),
                 cost=costs.get(choice_data["label"]),
             )
+            if data.get("illustrated"):
+                illustrate(choice, f"{poll.slug}-{choice_position}", about=choice_data["label"])
             choice.full_clean()
             choice.save()
     return poll

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from demo.content import in_both_languages, load
+from demo.illustrations import illustrate
 from projects.models import Phase, Project, ProjectUpdate, Topic
 
 TOPICS = load("projects")["topics"]
@@ -52,6 +53,7 @@ def seed_projects(today=None):
             ),
             is_published=True,
         )
+        illustrate(project, data["slug"], about=data["title"])
         project.full_clean()
         project.save()
         project.topics.set([topics[name] for name in data["topics"]])

@@ -1,12 +1,14 @@
 """The Bildnachweis: every image the public sees, with whose it is and under which licence,
-gathered from the apps that hold images (projects, poll choices, milestones)."""
+gathered from the apps that hold images (projects and their news, poll choices,
+milestones). Citizens' photos on proposals are credited at the photo itself ("Foto:
+Verfasser:in des Vorschlags") and not listed here."""
 
 from django.views.generic import TemplateView
 
 from core.page_cache import CONTENT, every_citizen
 from polls.models import Choice, Poll
 from progress.models import Milestone
-from projects.models import Project
+from projects.models import Project, ProjectUpdate
 
 
 class ImageCreditsView(TemplateView):
@@ -21,6 +23,12 @@ class ImageCreditsView(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             projects=list(Project.objects.published().exclude(image="").order_by("title")),
+            news=list(
+                ProjectUpdate.objects.public()
+                .exclude(image="")
+                .select_related("project")
+                .order_by("-published_on", "-pk")
+            ),
             choices=list(
                 Choice.objects.filter(question__poll__in=Poll.objects.published())
                 .exclude(image="")

@@ -1,6 +1,8 @@
 """Test settings: the real settings, with a fast password hasher and mail kept in memory."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("EMAIL_URL", "smtp://localhost:25")
@@ -10,6 +12,8 @@ os.environ.setdefault("TASK_QUEUE", "immediate")
 from .settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Uploads of tests (and of the demo they seed) go to a folder of their own, never media/.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / f"klmitwirkung-test-media-{os.getpid()}"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # Browser tests talk plain HTTP to the live server.
 SECURE_SSL_REDIRECT = False

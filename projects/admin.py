@@ -31,7 +31,16 @@ class PhaseInline(TranslationTabularInline):
 class ProjectUpdateInline(TranslationStackedInline):
     model = ProjectUpdate
     extra = 0
-    fields = ["published_on", "title", "text"]
+    fields = [
+        "published_on",
+        "title",
+        "text",
+        "image",
+        "image_alt",
+        "image_credit",
+        "image_licence",
+    ]
+    formfield_overrides = {models.ImageField: {"widget": LabelledFileWidget}}
 
 
 @admin.register(Project)

@@ -191,7 +191,7 @@ class ProjectUpdateQuerySet(models.QuerySet):
         return self.published().filter(project__is_published=True)
 
 
-class ProjectUpdate(models.Model):
+class ProjectUpdate(CreditedImage, models.Model):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="updates", verbose_name=_("project")
     )
@@ -200,6 +200,7 @@ class ProjectUpdate(models.Model):
     text = models.TextField(
         _("text"), help_text=_("Formatted text (HTML); scripts and styles are removed.")
     )
+    image = models.ImageField(_("image"), upload_to="news/", blank=True)
 
     objects = ProjectUpdateQuerySet.as_manager()
 
@@ -208,6 +209,7 @@ class ProjectUpdate(models.Model):
         verbose_name_plural = _("news")
         ordering = ["-published_on", "-pk"]
         indexes = [models.Index(fields=["-published_on"])]
+        constraints = image_constraints("projects_projectupdate")
 
     def __str__(self):
         return self.title
@@ -217,6 +219,7 @@ class ProjectUpdate(models.Model):
 
     def clean(self):
         sanitize_fields(self, "text")
+        image_errors(self)
 
 
 class Follow(models.Model):

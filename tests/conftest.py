@@ -96,7 +96,8 @@ def seeded_demo(django_db_setup, django_db_blocker):
     output = StringIO()
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(DEBUG=True):
-            call_command("seed_demo", stdout=output)
+            # Renditions take a second per illustration; tests that show them make them.
+            call_command("seed_demo", "--without-renditions", stdout=output)
         yield output.getvalue()
         transaction.set_rollback(True)
 

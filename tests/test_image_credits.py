@@ -2,6 +2,7 @@
 Bildnachweis): the forms and the database require both with an image, the credit is shown
 with the image, and /bildnachweis/ (linked from the Impressum) collects them all."""
 
+import datetime
 import io
 
 import pytest
@@ -14,11 +15,11 @@ from PIL import Image
 from pages.models import Page
 from polls.models import Choice
 from progress.models import Milestone
-from projects.models import Project
+from projects.models import Project, ProjectUpdate
 from tests.images import with_renditions
 from tests.polls.factories import ChoiceFactory, PollFactory, QuestionFactory
 from tests.progress.factories import MilestoneFactory
-from tests.projects.factories import ProjectFactory
+from tests.projects.factories import ProjectFactory, ProjectUpdateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +47,11 @@ def media(settings, tmp_path):
         lambda: MilestoneFactory.build(
             target=ProjectFactory(), image=png(), image_alt="Ein Fest", image_credit=""
         ),
+        lambda: ProjectUpdateFactory.build(
+            project=ProjectFactory(), image=png(), image_alt="Ein Fest", image_credit=""
+        ),
     ],
-    ids=["project", "choice", "milestone"],
+    ids=["project", "choice", "milestone", "news"],
 )
 def test_an_image_without_credit_is_refused_at_its_field(build):
     with pytest.raises(ValidationError) as refused:
@@ -61,8 +65,9 @@ def test_an_image_without_credit_is_refused_at_its_field(build):
         (Project, ProjectFactory),
         (Choice, ChoiceFactory),
         (Milestone, MilestoneFactory),
+        (ProjectUpdate, ProjectUpdateFactory),
     ],
-    ids=["project", "choice", "milestone"],
+    ids=["project", "choice", "milestone", "news"],
 )
 def test_the_database_refuses_an_image_without_credit(model, make):
     row = make(image_alt="Beschreibung", image_credit="")
@@ -115,6 +120,15 @@ def test_the_credits_page_lists_the_images_of_published_pages_only(client):
     MilestoneFactory(
         is_published=False, image=png(), image_alt="Nicht öffentlich", image_credit="Auch nicht"
     )
+    ProjectUpdateFactory(
+        title="Bühne steht", image=png(), image_alt="Die Bühne", image_credit="Foto: Cem Test"
+    )
+    ProjectUpdateFactory(
+        published_on=datetime.date.today() + datetime.timedelta(days=3),
+        image=png(),
+        image_alt="Morgen",
+        image_credit="Noch nicht",
+    )
     page = client.get(CREDITS).text
     for shown in (
         "Foto: Anna Muster",
@@ -123,9 +137,11 @@ def test_the_credits_page_lists_the_images_of_published_pages_only(client):
         "Was kommt auf den Platz?",
         "Foto: Berta Beispiel",
         "Fest auf dem Platz",
+        "Foto: Cem Test",
+        "Bühne steht",
     ):
         assert shown in page
-    for hidden in ("Geheim", "Unveröffentlicht", "Auch nicht"):
+    for hidden in ("Geheim", "Unveröffentlicht", "Auch nicht", "Noch nicht"):
         assert hidden not in page
 
 
@@ -142,6 +158,7 @@ def test_the_credits_page_needs_the_same_queries_for_3_and_30_images(client):
             ProjectFactory(image=png(), image_alt=f"Bild {number}", image_credit="Foto")
             ChoiceFactory(image=png(), image_alt=f"Wahl {number}", image_credit="Foto")
             MilestoneFactory(image=png(), image_alt=f"Schritt {number}", image_credit="Foto")
+            ProjectUpdateFactory(image=png(), image_alt=f"News {number}", image_credit="Foto")
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
@@ -157,3 +174,19 @@ def test_the_credits_page_needs_the_same_queries_for_3_and_30_images(client):
 def test_the_impressum_links_to_the_image_credits(client):
     Page.objects.create(slug="impressum", title="Impressum", body="<p>Text</p>", is_published=True)
     assert f'href="{CREDITS}"' in client.get("/impressum/").text
+
+
+def test_news_show_their_image_with_its_credit(client):
+    update = ProjectUpdateFactory(
+        title="Die Bühne steht",
+        image=png(),
+        image_alt="Die Bühne auf dem Stiftsplatz",
+        image_credit="Foto: Cem Test",
+        image_licence="CC BY 4.0",
+    )
+    page = client.get(update.project.get_absolute_url()).text
+    assert "Die Bühne auf dem Stiftsplatz" not in page  # not before its renditions
+    with_renditions(update)
+    page = client.get(update.project.get_absolute_url()).text
+    assert 'alt="Die Bühne auf dem Stiftsplatz"' in page
+    assert "Foto: Cem Test (CC BY 4.0)" in page

@@ -48,7 +48,7 @@ LAYOUT = """() => {
 @pytest.fixture
 def demo(settings, migration_data):
     settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--without-renditions", verbosity=0)
     settings.DEBUG = False
     # The longest public names there may be (30 characters), on a batch confirmed by another.
     poll = Poll.objects.get(title__startswith="Stadt.Raum.Wir.:")

@@ -17,7 +17,7 @@ POLL = "Stadt.Raum.Wir.: Was kommt als Nächstes auf den Platz?"
 @pytest.fixture
 def demo(settings, migration_data):
     settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--without-renditions", verbosity=0)
     settings.DEBUG = False
 
 

@@ -44,7 +44,7 @@ def test_seed_demo_is_idempotent_and_keeps_staff_edits(demo):
     page = Page.objects.get(slug="impressum")
     page.title = "Impressum (geändert)"
     page.save()
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--without-renditions", verbosity=0)
     assert Page.objects.count() == 7
     assert Page.objects.get(slug="impressum").title == "Impressum (geändert)"
 

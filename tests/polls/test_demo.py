@@ -55,7 +55,7 @@ def counts():
 def test_seeding_twice_changes_nothing(demo):
     before = counts()
     published_2022 = Poll.objects.get(slug="stadt-raum-wir-2022").results_published_at
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--without-renditions", verbosity=0)
     assert counts() == before
     assert Poll.objects.get(slug="stadt-raum-wir-2022").results_published_at == published_2022
 
@@ -226,7 +226,7 @@ def test_paper_counts_find_their_choice_by_german_label_whatever_language_is_act
     # Seeding again creates the survey anew beside the old one (polls are never deleted).
     Poll.objects.filter(slug="ausprobierbox").update(slug="ausprobierbox-vorher")
     with translation.override("en"):
-        call_command("seed_demo", verbosity=0)
+        call_command("seed_demo", "--without-renditions", verbosity=0)
     (batch,) = Poll.objects.get(slug="ausprobierbox").paper_batches.all()
     counts = {count.choice.label_de: count.count for count in batch.counts.all()}
     assert counts["Am Stiftsplatz"] == 7
@@ -378,7 +378,7 @@ def test_satisfaction_survey_results_render_for_an_anonymous_visitor(client, dem
 def test_survey_paper_values_find_their_question_by_german_text_whatever_language(demo):
     Poll.objects.filter(slug=SURVEY).update(slug=f"{SURVEY}-vorher")
     with translation.override("en"):
-        call_command("seed_demo", verbosity=0)
+        call_command("seed_demo", "--without-renditions", verbosity=0)
     (batch,) = Poll.objects.get(slug=SURVEY).paper_batches.all()
     counts = {
         (count.question.position, count.choice and count.choice.label_de, count.value): count.count

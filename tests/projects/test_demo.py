@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 
 from projects.models import Project, ProjectUpdate, Topic
 from proposals.models import Proposal
+from tests.images import with_renditions
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def test_every_running_demo_project_has_exactly_one_current_phase(demo):
 
 def test_seeding_twice_changes_nothing(demo, settings):
     before = (Project.objects.count(), ProjectUpdate.objects.count())
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--without-renditions", verbosity=0)
     assert (Project.objects.count(), ProjectUpdate.objects.count()) == before
 
 
@@ -73,7 +74,7 @@ def test_seeding_under_english_still_writes_german_and_english_apart(demo):
     proposal = Proposal.objects.filter(topic__name_de="Bildung").first()
     proposal.delete()
     with translation.override("en"):
-        call_command("seed_demo", verbosity=0)
+        call_command("seed_demo", "--without-renditions", verbosity=0)
     project = Project.objects.get(slug="digitale-lernorte")
     assert (project.title_de, project.title_en) == ("Digitale Lernorte", "Digital Learning Spaces")
     assert list(project.topics.values_list("name_de", flat=True).order_by("name_de")) == [
@@ -156,5 +157,24 @@ def test_seeding_events_and_plans_twice_changes_nothing(demo):
 
     models = (Event, Department, Plan, ParticipationRequest)
     before = [model.objects.count() for model in models]
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--without-renditions", verbosity=0)
     assert [model.objects.count() for model in models] == before
+
+
+def test_every_demo_project_and_stadt_raum_wir_choice_has_an_illustration(demo):
+    from polls.models import Choice
+
+    choices = Choice.objects.filter(question__poll__slug__startswith="stadt-raum-wir")
+    rows = [*Project.objects.all(), *choices]
+    assert len(rows) >= 11 + 10
+    for row in rows:
+        assert row.image and row.image_alt.startswith("Illustration zu „"), row
+        # Marked as an illustration, never passed off as a photo.
+        assert row.image_credit == "Illustration: KL.digital (generiert, keine Fotografie)"
+        assert row.image_licence == "CC0 1.0"
+    assert len({row.image.name for row in rows}) == len(rows)  # a picture of its own each
+    # Through the same pipeline as uploads (make run makes them; the tests' seed leaves them
+    # to the worker): renditions, not the drawn PNG.
+    project, choice = with_renditions(rows[0], rows[-1])
+    for row in (project, choice):
+        assert [size[1] for size in row.image_renditions["jpeg"]] == [480, 960, 1200]

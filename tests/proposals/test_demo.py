@@ -54,7 +54,7 @@ def test_seeding_twice_changes_nothing(demo, settings):
     before = counts()
     dates = list(Proposal.objects.values_list("pk", "updated_at", "published_at"))
     output = StringIO()
-    call_command("seed_demo", stdout=output)
+    call_command("seed_demo", "--without-renditions", stdout=output)
     assert counts() == before
     assert list(Proposal.objects.values_list("pk", "updated_at", "published_at")) == dates
     assert "0 new proposals, 0 new comments, 0 new reason templates" in output.getvalue()
@@ -222,5 +222,5 @@ def test_reason_templates_are_there_and_kept_as_staff_edit_them(demo, settings):
         assert re.search(r"\b(Sie|Ihr|Ihre|Ihren)\b", template.text), template.title
         assert not re.search(r"\b(du|dein|deine|dich|dir)\b", template.text, re.I), template.title
     ReasonTemplate.objects.filter(title="Beleidigung").update(text="Eigener Text")
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--without-renditions", verbosity=0)
     assert ReasonTemplate.objects.get(title="Beleidigung").text == "Eigener Text"

@@ -161,7 +161,7 @@ def test_seeding_twice_changes_nothing(contest):
         )
     )
     output = StringIO()
-    call_command("seed_demo", stdout=output)
+    call_command("seed_demo", "--without-renditions", stdout=output)
     assert counts() == before
     assert "0 new proposals, 0 new comments" in output.getvalue()
     contest.refresh_from_db()
@@ -186,7 +186,7 @@ def test_an_idea_deleted_comes_back_with_its_supports_within_the_limit(contest):
     most_supported = max(ideas(contest, Admission.ADMITTED), key=lambda idea: idea.support_count)
     expected = most_supported.support_count
     most_supported.delete()
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--without-renditions", verbosity=0)
     again = contest.proposals.get(title=most_supported.title)
     assert again.admission == Admission.ADMITTED
     assert again.support_count == again.supports.count() == expected

@@ -5,7 +5,10 @@ Safe to run again: whatever exists already is left alone. `make run` prints what
 prints last, just before the server starts: a few lines, the demo logins at the end.
 """
 
+from io import StringIO
+
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 from django.urls import reverse
@@ -36,8 +39,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Run even with DEBUG off (never on the live platform).",
         )
+        parser.add_argument(
+            "--without-renditions",
+            action="store_true",
+            help="Leave the illustrations' renditions to the worker or make_renditions "
+            "(the tests seed in seconds this way).",
+        )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, without_renditions=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "seed_demo creates accounts with known passwords and refuses to run with "
@@ -59,6 +68,9 @@ class Command(BaseCommand):
             proposals, comments = seed_proposals()
             events = seed_events()
             plans, requests = seed_plans()
+            if not without_renditions:
+                # The illustrations' renditions, as the worker would make them.
+                call_command("make_renditions", stdout=StringIO())
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready ({pages} new pages, {projects} new projects, "
