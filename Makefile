@@ -52,7 +52,7 @@ lint: $(VENV)/.installed ## ruff over the code, and the layers of docs/architect
 	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 
 test: translations lint ## the whole suite, browser journeys included (DATABASE_URL picks the database)
-	$(VENV)/bin/pytest
+	VENV=$(VENV) bin/test-in-parallel
 
 # Not part of `make test`: minutes of load on a fresh PostgreSQL database (see bench/run).
 bench: $(VENV)/.installed ## load benchmark with gunicorn and wrk; writes docs/benchmarks.md

@@ -12,6 +12,13 @@ os.environ.setdefault("TASK_QUEUE", "immediate")
 from .settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# A test database of its own for each of the pytest processes bin/test-in-parallel runs.
+if os.environ.get("TEST_DATABASE_SUFFIX") and DATABASES["default"]["NAME"]:  # noqa: F405
+    _name = DATABASES["default"]["NAME"]  # noqa: F405
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
+        DATABASES["default"]["TEST"] = {  # noqa: F405
+            "NAME": f"test_{_name}{os.environ['TEST_DATABASE_SUFFIX']}"
+        }
 # Uploads of tests (and of the demo they seed) go to a folder of their own, never media/.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / f"klmitwirkung-test-media-{os.getpid()}"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
