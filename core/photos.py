@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .images import ALT_REQUIRED
+from .text import clean_text
 
 MAX_BYTES = 12 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 40-megapixel camera; far below what would exhaust memory
@@ -183,8 +184,6 @@ def set_photo(contribution, photo, photo_alt, credit, remove=False):
     """What the services do with `PhotoFields`: a new photo (already cleaned) replaces the
     present one, `remove` takes it away; the description is the author's words, the credit
     names the author's role, never the person."""
-    from .text import clean_text
-
     if photo is not None:
         contribution.image = photo
     elif remove:

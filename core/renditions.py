@@ -54,16 +54,10 @@ def forget(name):
         thumbnail.delete(name)
 
 
-def storage_url(name):
-    return default_storage.url(name)
-
-
-def sources(renditions, wanted=None):
-    """[(mime type, "url 480w, url 960w")] per format, the fallback last."""
+def sources(renditions):
+    """[(key, mime type, "url 480w, url 960w")] per format made, the fallback last."""
     result = []
     for key, _sorl_format, mime, _quality in FORMATS:
-        if wanted and key not in wanted:
-            continue
         sizes = renditions.get(key) or []
         if sizes:
             srcset = ", ".join(f"{default_storage.url(name)} {width}w" for name, width, _ in sizes)
@@ -71,13 +65,11 @@ def sources(renditions, wanted=None):
     return result
 
 
-def url_of(renditions, key=FALLBACK, at_least=0):
-    """The address of the narrowest rendition of `key` at least `at_least` pixels wide (the
-    widest if none is), or "" before the renditions are made."""
+def chosen(renditions, at_least, key=FALLBACK):
+    """(address, width, height) of the narrowest rendition of `key` at least `at_least`
+    pixels wide (the widest if none is), or None before the renditions are made."""
     sizes = renditions.get(key) or []
     if not sizes:
-        return ""
-    for name, width, _height in sizes:
-        if width >= at_least:
-            return default_storage.url(name)
-    return default_storage.url(sizes[-1][0])
+        return None
+    name, width, height = next((size for size in sizes if size[1] >= at_least), sizes[-1])
+    return (default_storage.url(name), width, height)

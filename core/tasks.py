@@ -6,6 +6,7 @@ from django.apps import apps
 from django.tasks import task
 
 from . import renditions
+from .images import image_models
 from .page_cache import CONTENT, changed
 
 logger = logging.getLogger(__name__)
@@ -15,8 +16,6 @@ logger = logging.getLogger(__name__)
 def render_image(label, pk, name):
     """Make the renditions of the image `name` of the row `pk` of model `label`, if it
     still holds that image; True when they were stored."""
-    from .images import image_models
-
     model = apps.get_model(label)
     if model not in image_models():
         return False
@@ -35,8 +34,6 @@ def render_image(label, pk, name):
 @task
 def forget_image(name):
     """Delete the image file `name` and its renditions, unless a row still holds it."""
-    from .images import image_models
-
     if any(model._base_manager.filter(image=name).exists() for model in image_models()):
         logger.info("Image %s is still in use; kept.", name)
         return False

@@ -153,7 +153,7 @@ def picture(owner, sizes, css_class="", eager=False):
             '<source type="{}" srcset="{}" sizes="{}">',
             ((mime, srcset, sizes) for _k, mime, srcset in modern),
         ),
-        renditions.url_of(made, at_least=960),
+        renditions.chosen(made, at_least=960)[0],
         fallback_srcset,
         sizes,
         owner.image_alt,
@@ -172,8 +172,4 @@ def share_rendition(owner):
     is), or None before it is made."""
     if not owner or not owner.image:
         return None
-    sizes = (owner.image_renditions or {}).get(renditions.FALLBACK)
-    if not sizes:
-        return None
-    name, width, height = next((size for size in sizes if size[1] >= 1200), sizes[-1])
-    return (renditions.storage_url(name), width, height)
+    return renditions.chosen(owner.image_renditions or {}, at_least=1200)
