@@ -123,9 +123,17 @@ class CommentQuerySet(ModeratedQuerySet):
         parents = self.model.objects.with_thread_position().prefetch_related("target")
         return (
             self.with_thread_position()
-            .select_related("author")
+            .select_related("author", "entered_by")
             .prefetch_related("target", Prefetch("parent", queryset=parents))
         )
+
+
+class Received(models.TextChoices):
+    """How a comment reached the city: written here, or sent and typed in by staff."""
+
+    ONLINE = "", _("online")
+    LETTER = "letter", _("by letter")
+    EMAIL = "email", _("by e-mail")
 
 
 class Comment(Moderated):
@@ -162,6 +170,19 @@ class Comment(Moderated):
         help_text=_("Marked as the official answer of the city; staff only."),
     )
     deleted_at = models.DateTimeField(_("deleted by the author"), null=True, blank=True)
+    # A written comment (letter, e-mail) has no account behind it: staff type it in, a second
+    # person releases it, and the sender is never named, not even here.
+    received_as = models.CharField(
+        _("received"), max_length=10, choices=Received, blank=True, default=""
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("typed in by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -169,13 +190,29 @@ class Comment(Moderated):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
-        permissions = [("answer_officially", _("Can answer as the city"))]
+        permissions = [
+            ("answer_officially", _("Can answer as the city")),
+            ("enter_written_comments", _("Can type in comments received by letter or e-mail")),
+        ]
         constraints = [
             # A deleted comment keeps its place in the thread, but not its words.
             models.CheckConstraint(
                 condition=Q(deleted_at__isnull=True) & ~Q(text="")
                 | Q(deleted_at__isnull=False, text=""),
                 name="comments_comment_text_unless_deleted",
+            ),
+            # A written comment has no author; an online one was not typed in by staff.
+            models.CheckConstraint(
+                condition=Q(received_as="", entered_by__isnull=True)
+                | (~Q(received_as="") & Q(author__isnull=True)),
+                name="comments_comment_written_without_account",
+            ),
+            # Four eyes: whoever typed in a written comment does not release it.
+            models.CheckConstraint(
+                condition=Q(received_as="")
+                | Q(moderated_by__isnull=True)
+                | ~Q(moderated_by=models.F("entered_by")),
+                name="comments_comment_written_four_eyes",
             ),
         ]
         indexes = [
@@ -214,6 +251,19 @@ class Comment(Moderated):
             .before(created_at, self.parent_id or self.pk)
             .count()
         )
+
+    @property
+    def is_written(self):
+        """Received by letter or e-mail and typed in by staff."""
+        return self.received_as != Received.ONLINE
+
+    def refuses_decision(self, moderator):
+        if self.is_written and moderator.pk == self.entered_by_id:
+            return _(
+                "A written comment is released by a second staff member, not by the one who "
+                "typed it in."
+            )
+        return ""
 
     @property
     def is_deleted(self):

@@ -56,3 +56,8 @@ def can_report_comment(user, comment):
         and user.is_authenticated
         and not is_author(user, comment)
     )
+
+
+def can_enter_written_comments(user):
+    """Staff who type in comments that came by letter or e-mail."""
+    return staff_may(user, "comments.enter_written_comments")

@@ -12,8 +12,14 @@ from core.text import clean_text
 from moderation.models import ModerationState
 from moderation.services import forget_words, initial_state
 
-from .models import Comment
-from .permissions import can_answer_officially, can_comment, can_delete_comment, can_reply
+from .models import Comment, Received
+from .permissions import (
+    can_answer_officially,
+    can_comment,
+    can_delete_comment,
+    can_enter_written_comments,
+    can_reply,
+)
 
 
 def post_comment(*, author, target, text, parent=None, official=False):
@@ -63,6 +69,36 @@ def post_comment(*, author, target, text, parent=None, official=False):
         if comment.is_published:
             page_cache.changed(page_cache.CONTENT)
             transaction.on_commit(comment.after_first_publication)
+    return comment
+
+
+def enter_written_comment(*, entered_by, target, text, received_as, created_at=None):
+    """A comment that came by letter or e-mail, typed in by staff without an account.
+
+    It waits for release by a second staff member (`Comment.refuses_decision`), whatever
+    the pre-moderation rule, and never names its sender. `created_at` is the day it arrived.
+    """
+    if not can_enter_written_comments(entered_by):
+        raise PermissionDenied(_("You may not type in written comments."))
+    if received_as not in (Received.LETTER, Received.EMAIL):
+        raise ValidationError({"received_as": _("Please say how the comment arrived.")})
+    if not target.accepts_written_comments():
+        raise ValidationError(_("This page takes no written comments."))
+    comment = Comment(
+        author=None,
+        entered_by=entered_by,
+        received_as=received_as,
+        target=target,
+        text=clean_text(text),
+        moderation_state=ModerationState.PENDING,
+    )
+    if created_at is not None:
+        comment.created_at = created_at
+    if not comment.text:
+        raise ValidationError({"text": _("Please type in the comment.")})
+    comment.full_clean(exclude=["content_type", "object_id"])
+    with transaction.atomic():
+        comment.save()
     return comment
 
 

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "proposals",
     "mapconsultations",
     "plans",
+    "documents",
     "comments",
     "newsletter",
     # The top comes last: its admin module refines what the apps registered.
@@ -319,6 +320,9 @@ COMMENT_TARGETS = [
     "polls.Poll",
     "proposals.Proposal",
     "mapconsultations.Entry",
+    "documents.Document",
+    "documents.Chapter",
+    "documents.Paragraph",
 ]
 
 # New contributions per person and window (see core/ratelimit.py): enough for

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     # A project's formats live under its address.
     path("projekte/<slug:project>/karte/", include("mapconsultations.urls")),
+    path("projekte/<slug:project>/dokumente/", include("documents.urls")),
     path("projekte/<slug:project>/ideenwettbewerb/", include("proposals.contest_urls")),
     path("projekte/", include("projects.urls")),
     path("abstimmungen/", include("polls.urls")),

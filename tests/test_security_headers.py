@@ -21,6 +21,7 @@ from moderation.models import ModerationState
 from pages.models import Page
 from tests.accounts.factories import UserFactory
 from tests.comments.factories import CommentFactory
+from tests.documents.factories import published
 from tests.events.factories import EventFactory
 from tests.mapconsultations.factories import EntryFactory
 from tests.newsletter.factories import SubscriberFactory
@@ -237,11 +238,27 @@ URLS = {
     "newsletter:unsubscribe": newsletter_path("unsubscribe"),
     "pages:detail": object_path("pages:detail", slug=lambda objects: objects["page"].slug),
     "search": lambda objects: reverse("search") + "?q=Projekt",
+    "documents:detail": lambda objects: objects["document"].get_absolute_url(),
+    "documents:version": lambda objects: objects["document"].url("version", number=1),
+    "documents:chapter": lambda objects: objects["document"].url("chapter", number=1, chapter=1),
+    "documents:paragraph": lambda objects: objects["document"].url(
+        "paragraph", number=1, paragraph=1
+    ),
+    "documents:table": lambda objects: objects["document"].url("table"),
+    "documents:table_csv": lambda objects: objects["document"].url("table_csv"),
+    "documents:table_docx": lambda objects: objects["document"].url("table_docx"),
     "image_credits": plain("image_credits"),
     "share_card": lambda objects: reverse("share_card", args=["projekt", objects["project"].pk]),
 }
 PUBLIC = {
     "home",
+    "documents:detail",
+    "documents:version",
+    "documents:chapter",
+    "documents:paragraph",
+    "documents:table",
+    "documents:table_csv",
+    "documents:table_docx",
     "image_credits",
     "share_card",
     "contests:detail",
@@ -338,6 +355,7 @@ def objects(db):
         "contest": ContestFactory(project=project_),
         "event": EventFactory(project=project_),
         "plan": ParticipationRequestFactory(plan__project=project_).plan,
+        "document": published(project=project_),
     }
 
 

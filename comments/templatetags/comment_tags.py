@@ -50,6 +50,8 @@ class Entry:
     replies: list = field(default_factory=list)
     # For a reply to a reply: the reply it answers, where the viewer sees it.
     answered: Comment | None = None
+    # What the page adds under the comment (a document's response to it), see `notes_of`.
+    note: object = None
 
 
 def entry(comment, user, *, comments_allowed, top=None):
@@ -122,6 +124,23 @@ def comment_thread(context, target):
     return mark_safe(html)  # noqa: S308 - the same escaped output, from the cache
 
 
+def notes_of(target, entries):
+    """Give each entry the note its page adds under it, if the page adds any.
+
+    A commentable model may offer `comment_notes(comments)`: a dict from comment number to
+    a note with a `template` to include under that comment (a document's response says
+    what became of it). It is asked once per page of the thread, so that the notes cost one
+    query, whatever the number of comments; this app knows nothing of what they say.
+    """
+    comment_notes = getattr(target, "comment_notes", None)
+    if comment_notes is None:
+        return
+    shown = [e for top in entries for e in (top, *top.replies)]
+    notes = comment_notes([e.comment for e in shown if e.show_text])
+    for e in shown:
+        e.note = notes.get(e.comment.pk)
+
+
 def thread_context(request, user, target):
     comments_allowed = target.comments_allowed()
     paginator = Paginator(Comment.objects.thread(target, user), COMMENTS_PER_PAGE)
@@ -135,6 +154,7 @@ def thread_context(request, user, target):
             shown.answered = replies.get(reply.answered_id)
             top.replies.append(shown)
         entries.append(top)
+    notes_of(target, entries)
     may_comment = comments_allowed and can_comment(user, target)
     return {
         "target": target,

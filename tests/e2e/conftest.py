@@ -141,6 +141,8 @@ DATA_MIGRATIONS = [
     ("progress", "0002_staff_permissions"),
     ("mapconsultations", "0003_paper_entries"),
     ("plans", "0002_staff_permissions"),
+    ("comments", "0006_written_comments"),
+    ("documents", "0002_staff_permissions"),
 ]
 
 
