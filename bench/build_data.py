@@ -61,6 +61,7 @@ from plan_data import (
     WORDS,
 )
 from plan_discussions import DiscussionRows
+from plan_documents import DocumentRows
 from plan_events import EventRows
 from plan_maps import MapRows
 from plan_polls import PollRows
@@ -99,7 +100,14 @@ class Plan:
 
 
 class Builder(
-    PollRows, SurveyRows, DiscussionRows, MapRows, VorhabenRows, EventRows, ProgressRows
+    PollRows,
+    SurveyRows,
+    DiscussionRows,
+    MapRows,
+    VorhabenRows,
+    EventRows,
+    ProgressRows,
+    DocumentRows,
 ):
     """Plans every row; the polls, the survey, the discussions, the map, the Vorhabenliste,
     the events and the milestones come from bench/plan_*.py."""
@@ -185,6 +193,8 @@ class Builder(
         self.vorhaben()
         self.events()
         self.milestones()
+        # Issue 23, last for the same reason: the document to comment on.
+        self.documents()
         return self.plan
 
     def account(self, username, email, **extra):

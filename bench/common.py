@@ -33,6 +33,9 @@ SURVEY_BALLOTS = 20_000
 FILTER_TOPIC_SLUG = "mobilitaet"
 # The map consultation of the big project, with 5,000 entries (bench/plan_maps.py).
 MAP_SLUG = "hitzeorte"
+# The document to comment on of the big project: 200 paragraphs, 2,000 comments
+# (bench/plan_documents.py).
+DOCUMENT_SLUG = "leitlinien"
 # The proposal with exactly 200 comments is the first one.
 PROPOSAL_200_PK = 1
 # The plan of the Vorhabenliste with exactly 200 released requests to be involved
@@ -74,6 +77,11 @@ PAGES = [
         "map",
         "Map consultation (5,000 entries)",
         f"/projekte/{BIG_PROJECT_SLUG}/karte/{MAP_SLUG}/",
+    ),
+    (
+        "document",
+        "Document to comment on (200 paragraphs, 2,000 comments)",
+        f"/projekte/{BIG_PROJECT_SLUG}/dokumente/{DOCUMENT_SLUG}/",
     ),
     ("plan_list", "Vorhabenliste (300 plans)", "/vorhaben/"),
     (

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from demo.accounts import DEMO_TOTP_SECRET, seed_users
+from demo.documents import seed_documents
 from demo.events import seed_events
 from demo.mapconsultations import seed_map_consultations
 from demo.moderation import seed_reason_templates
@@ -68,6 +69,7 @@ class Command(BaseCommand):
             proposals, comments = seed_proposals()
             events = seed_events()
             plans, requests = seed_plans()
+            documents = seed_documents()
             if not without_renditions:
                 # The illustrations' renditions, as the worker would make them.
                 call_command("make_renditions", stdout=StringIO())
@@ -77,7 +79,8 @@ class Command(BaseCommand):
                 f"{places} new places, {maps} new map consultations, {polls} new polls, "
                 f"{proposals} new proposals, {comments} new comments, "
                 f"{reason_templates} new reason templates, {events} new events, "
-                f"{plans} new planned projects, {requests} new requests for participation)."
+                f"{plans} new planned projects, {requests} new requests for participation, "
+                f"{documents} new documents to comment on)."
             )
         )
         login_url = settings.SITE_URL + reverse("account_login")
