@@ -32,7 +32,7 @@ DOCUMENTS = load("documents")["documents"]
 @transaction.atomic
 @translation.override("de")
 def seed_documents(now=None):
-    """Create the demo documents not there yet; return how many were created."""
+    """Create the demo documents not there yet; return (documents, comments) created."""
     now = now or timezone.now()
     person, _voters = demo_people()
     editor, moderator = person("redaktion"), person("moderation")
@@ -40,7 +40,7 @@ def seed_documents(now=None):
     def days(offset):
         return now + datetime.timedelta(days=offset)
 
-    created = 0
+    created = comment_count = 0
     for data in DOCUMENTS:
         if Document.objects.filter(slug=data["slug"]).exists():
             continue
@@ -61,6 +61,7 @@ def seed_documents(now=None):
             add_comment(document, version, spec, person, editor, moderator, days)
             for spec in data["comments"]
         ]
+        comment_count += len(comments)
         for comment, spec in zip(comments, data["comments"], strict=True):
             if spec["outcome"]:
                 respond(comment=comment, outcome=spec["outcome"], reason=spec["reason"], by=editor)
@@ -72,7 +73,7 @@ def seed_documents(now=None):
             document.refresh_from_db()
             mark_evaluated(document=document, by=editor)
             Document.objects.filter(pk=document.pk).update(evaluated_at=days(data["evaluated"]))
-    return created
+    return created, comment_count
 
 
 def add_version(document, spec, editor, days):

@@ -71,21 +71,17 @@ class DocumentAdmin(AdminPagesMixin, TranslationAdmin):
     list_select_related = ["project", "current_version"]
     search_fields = ["title"]
     prepopulated_fields = {"slug": ["title_de"]}
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "project",
-                    "title",
-                    "slug",
-                    "intro",
-                    ("opens_at", "closes_at"),
-                    "is_published",
-                ]
-            },
-        ),
-        (_("Text"), {"fields": ["import_file", "version_note"]}),
+    # Fields, not fieldsets: modeltranslation sets `fields` from the form's, and the admin
+    # refuses both (admin.E005) once a change form has been shown.
+    fields = [
+        "project",
+        "title",
+        "slug",
+        "intro",
+        ("opens_at", "closes_at"),
+        "is_published",
+        "import_file",
+        "version_note",
     ]
     view_on_site = True
     change_form_template = "admin/documents/document/change_form.html"
@@ -384,8 +380,10 @@ class ChapterInline(admin.TabularInline):
 class ParagraphInline(admin.TabularInline):
     model = Paragraph
     formset = LabelledInlineFormSet
-    fields = ["position", "chapter", "kind", "marker", "text", "predecessor"]
-    raw_id_fields = ["predecessor"]
+    fields = ["position", "chapter", "kind", "marker", "text", "predecessor", "prompted_by"]
+    # Numbers, not lists of every paragraph and comment: a long text has hundreds of each.
+    # The comment numbers are those of the „Abwägung“ page.
+    raw_id_fields = ["predecessor", "prompted_by"]
     extra = 1
 
     def get_formset(self, request, obj=None, **kwargs):

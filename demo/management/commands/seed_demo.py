@@ -69,7 +69,8 @@ class Command(BaseCommand):
             proposals, comments = seed_proposals()
             events = seed_events()
             plans, requests = seed_plans()
-            documents = seed_documents()
+            documents, document_comments = seed_documents()
+            comments += document_comments
             if not without_renditions:
                 # The illustrations' renditions, as the worker would make them.
                 call_command("make_renditions", stdout=StringIO())
