@@ -29,6 +29,11 @@ urlpatterns = [
         name="paragraph",
     ),
     path(
+        "<slug:slug>/fassung-<int:number>/aenderungen/",
+        cache_public_page(views.ChangesView.as_view()),
+        name="changes",
+    ),
+    path(
         "<slug:slug>/abwaegung/",
         cache_public_page(views.TableView.as_view(), params=["kapitel", "abwaegung", "page"]),
         name="table",

@@ -6,14 +6,17 @@ import io
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from comments.models import Comment
 from core.page_cache import CONTENT
 from core.spreadsheets import spreadsheet_safe, spreadsheet_writer
 
+from .diff import changes
 from .models import Chapter, Document, Outcome
 from .permissions import can_see_document, can_see_version
 from .queries import comments_on, needing_response, table_rows
@@ -154,6 +157,27 @@ class ChapterView(View):
         )
 
 
+def changed_from(paragraph):
+    """The paragraph of the previous version this one changes, if its words differ."""
+    old = paragraph.predecessor
+    if old is None or old.text == paragraph.text:
+        return None
+    return old
+
+
+def replaced_in(paragraph, document):
+    """This paragraph in the next published version, if there is one: one query."""
+    newer = (
+        paragraph.successors.filter(version__published_at__isnull=False)
+        .select_related("version")
+        .order_by("version__number")
+        .first()
+    )
+    if newer is not None:
+        newer.version.document = document
+    return newer
+
+
 class ParagraphView(View):
     """One paragraph, its neighbours and its discussion, at an address of its own."""
 
@@ -164,7 +188,8 @@ class ParagraphView(View):
         document = visible_document(request, project, slug)
         version = visible_version(request, document, number)
         paragraph = get_object_or_404(
-            version.paragraphs.select_related("chapter", "predecessor"), position=paragraph
+            version.paragraphs.select_related("chapter", "predecessor__version"),
+            position=paragraph,
         )
         paragraph.version = version
         paragraph.chapter.version = version
@@ -186,8 +211,59 @@ class ParagraphView(View):
                 "is_current": version.pk == document.current_version_id,
                 "paragraph": paragraph,
                 "chapter": paragraph.chapter,
+                "changed_from": changed_from(paragraph),
+                "replaced_in": replaced_in(paragraph, document),
                 "previous": neighbours.get(paragraph.position - 1),
                 "next": neighbours.get(paragraph.position + 1),
+            },
+        )
+
+
+class ChangesView(View):
+    """What changed in a version against the one before, word by word, each changed
+    paragraph with the comments that led to the change."""
+
+    page_cache_shows = [CONTENT]
+    template_name = "documents/changes.html"
+
+    def get(self, request, project, slug, number):
+        document = visible_document(request, project, slug)
+        version = visible_version(request, document, number)
+        previous = get_object_or_404(document.versions, number=number - 1)
+        previous.document = document
+        prompted = Comment.objects.with_thread_position().select_related(
+            "author", "document_response"
+        )
+        paragraphs = list(
+            version.paragraphs.select_related("chapter").prefetch_related(
+                Prefetch("prompted_by", queryset=prompted, to_attr="prompting")
+            )
+        )
+        for paragraph in paragraphs:
+            paragraph.version = version
+        previous_paragraphs = list(previous.paragraphs.all())
+        for paragraph in previous_paragraphs:
+            paragraph.version = previous
+        found = changes(paragraphs, previous_paragraphs)
+        comments = {c.pk: c for p in paragraphs for c in p.prompting}
+        rows = {row.comment.pk: row for row in table_rows(document, comments.values())}
+        for change in found:
+            prompting = getattr(change.paragraph, "prompting", [])
+            change.reasons = [rows[c.pk] for c in prompting if c.pk in rows]
+        return render(
+            request,
+            self.template_name,
+            {
+                "document": document,
+                "project": document.project,
+                "version": version,
+                "previous": previous,
+                "is_current": version.pk == document.current_version_id,
+                "changes": found,
+                "counts": {
+                    kind: sum(1 for change in found if change.kind == kind)
+                    for kind in ("changed", "new", "deleted")
+                },
             },
         )
 

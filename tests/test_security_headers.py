@@ -244,6 +244,7 @@ URLS = {
     "documents:paragraph": lambda objects: objects["document"].url(
         "paragraph", number=1, paragraph=1
     ),
+    "documents:changes": lambda objects: objects["document"].url("changes", number=2),
     "documents:table": lambda objects: objects["document"].url("table"),
     "documents:table_csv": lambda objects: objects["document"].url("table_csv"),
     "documents:table_docx": lambda objects: objects["document"].url("table_docx"),
@@ -257,6 +258,7 @@ PUBLIC = {
     "documents:chapter",
     "documents:paragraph",
     "documents:table",
+    "documents:changes",
     "documents:table_csv",
     "documents:table_docx",
     "image_credits",
@@ -355,7 +357,7 @@ def objects(db):
         "contest": ContestFactory(project=project_),
         "event": EventFactory(project=project_),
         "plan": ParticipationRequestFactory(plan__project=project_).plan,
-        "document": published(project=project_),
+        "document": published(published(project=project_), number=2),
     }
 
 

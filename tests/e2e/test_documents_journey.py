@@ -7,6 +7,7 @@ import docx
 import pytest
 
 from comments.models import Comment
+from documents.importing import Block, Draft, Section
 from documents.models import Outcome
 from documents.services import respond
 from moderation.models import Decision
@@ -107,3 +108,44 @@ def test_comment_by_keyboard_and_without_javascript_then_read_the_responses(
     assert "Bitte auch Menschen ohne Internet erreichen." in texts
     assert "Das Kapitel ist zu allgemein." in texts
     assert "tastatur@example.org" not in " ".join(texts)
+
+
+def test_the_next_version_shows_what_changed_and_why(journey, document):
+    paragraph = document.current_version.paragraphs.get(position=1)
+    comment = Comment.objects.create(
+        target=paragraph,
+        author=UserFactory(),
+        text="Früher anfangen!",
+        moderation_state="published",
+    )
+    respond(
+        comment=comment,
+        outcome=Outcome.ADOPTED,
+        reason="Ja.",
+        by=UserFactory(is_staff=True, groups=["Redaktion"]),
+    )
+    sections = [
+        Section(
+            title=section.title,
+            blocks=[
+                Block(text=p.text, kind=p.kind, marker=p.marker) for p in section.paragraphs.all()
+            ],
+        )
+        for section in document.current_version.chapters.all()
+    ]
+    sections[0].blocks[0].text = sections[0].blocks[0].text.replace("früh", "sehr früh")
+    published(document, number=2, draft=Draft(sections=sections))
+    new = document.current_version.paragraphs.get(position=1)
+    new.prompted_by.add(comment)
+
+    journey.visit(document.get_absolute_url())
+    page = journey.page
+    page.get_by_role("link", name="Alle Änderungen in Fassung 2").click()
+    journey.check_page()
+    change = page.locator("#absatz-1")
+    assert "sehr" in change.locator("ins").inner_text()
+    assert change.locator("del").count() == 0
+    assert "Früher anfangen!" in change.inner_text()
+    change.get_by_role("link", name=f"Kommentar Nr. {comment.pk} zu Absatz 1").click()
+    journey.check_page()
+    assert page.get_by_text("Früher anfangen!").is_visible()
