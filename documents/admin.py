@@ -22,7 +22,7 @@ from core.admin_pages import AdminPagesMixin
 from core.forms import show_service_error
 
 from . import services
-from .importing import ImportError_, read_file
+from .importing import ImportError_, from_markdown, read_file
 from .models import Chapter, Document, Outcome, Paragraph, Response, Version
 from .permissions import can_edit_documents, can_respond
 from .queries import comments_on, needing_response, table_rows
@@ -41,6 +41,16 @@ class DocumentForm(forms.ModelForm):
             "not imported."
         ),
     )
+    import_text = forms.CharField(
+        label=_("Or write the text here"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 80}),
+        help_text=_(
+            "Instead of a file: the text in Markdown. A line starting with „## “ begins a "
+            "chapter, an empty line a new paragraph, „- “ or „1. “ an item of a list. It "
+            "becomes a new, unpublished version like an imported file."
+        ),
+    )
     version_note = forms.CharField(
         label=_("What changed"),
         required=False,
@@ -51,6 +61,20 @@ class DocumentForm(forms.ModelForm):
     class Meta:
         model = Document
         fields = ["project", "title", "slug", "intro", "opens_at", "closes_at", "is_published"]
+
+    def clean(self):
+        cleaned = super().clean()
+        text = cleaned.get("import_text", "").strip()
+        if text and cleaned.get("import_file"):
+            self.add_error(
+                "import_text", _("Please either choose a file or write the text, not both.")
+            )
+        elif text:
+            try:
+                self.draft = from_markdown(text)
+            except ImportError_ as error:
+                self.add_error("import_text", str(error))
+        return cleaned
 
     def clean_import_file(self):
         upload = self.cleaned_data.get("import_file")
@@ -81,6 +105,7 @@ class DocumentAdmin(AdminPagesMixin, TranslationAdmin):
         ("opens_at", "closes_at"),
         "is_published",
         "import_file",
+        "import_text",
         "version_note",
     ]
     view_on_site = True

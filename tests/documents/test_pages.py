@@ -195,3 +195,20 @@ def test_queries_do_not_grow_with_paragraphs_and_comments(client, user, page):
     many_comments(large, 2000)
     assert large.current_version.paragraphs.count() == 200
     assert count_queries(client, path(small)) == count_queries(client, path(large))
+
+
+def test_the_pages_read_in_english_with_the_text_marked_as_german(client, settings):
+    settings.LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+    document = published(title_en="Guidelines for citizen participation")
+    CommentFactory(target=paragraph(document, 1))
+    pages = {
+        document.get_absolute_url(): ["Guidelines for citizen participation", "1 comment"],
+        paragraph(document, 1).get_absolute_url(): ["Paragraph 1", "Discussion"],
+        document.url("table"): ["Place in the text", "Download as CSV"],
+    }
+    for path, words in pages.items():
+        response = client.get("/en" + path, headers={"accept-language": "en"})
+        assert response.status_code == 200, path
+        for word in words:
+            assert word in response.text, (path, word)
+        assert 'lang="de"' in response.text

@@ -315,3 +315,43 @@ def test_an_editor_imports_publishes_and_copies_a_version(document, editor):
     assert [p.predecessor_id for p in third.paragraphs.order_by("position")] == list(
         version.paragraphs.order_by("position").values_list("pk", flat=True)
     )
+
+
+def test_an_editor_writes_the_text_in_the_admin(editor):
+    from documents.models import Document
+
+    client = admin_client(editor)
+    project = published().project
+    data = {
+        "project": project.pk,
+        "title_de": "Klimaschutzkonzept",
+        "title_en": "",
+        "slug": "klimaschutz",
+        "intro_de": "<p>Entwurf</p><script>alert(1)</script>",
+        "intro_en": "",
+        "opens_at_0": "01.12.2026",
+        "opens_at_1": "08:00:00",
+        "closes_at_0": "31.12.2026",
+        "closes_at_1": "18:00:00",
+        "is_published": "on",
+        "import_text": "## Ziele\n\nKlimaneutral bis 2040.\n\n- Wärme\n- Verkehr\n",
+        "version_note": "",
+    }
+    response = client.post(reverse("admin:documents_document_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    document = Document.objects.get(slug="klimaschutz")
+    assert "<script>" not in document.intro_de  # staff HTML is sanitised
+    version = document.versions.get()
+    assert [(p.kind, p.text) for p in version.paragraphs.order_by("position")] == [
+        ("text", "Klimaneutral bis 2040."),
+        ("bullet", "Wärme"),
+        ("bullet", "Verkehr"),
+    ]
+    # A file and a text at once: refused, with what was typed kept.
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data.update(slug="klimaschutz-2", import_file=SimpleUploadedFile("a.md", b"Text"))
+    response = client.post(reverse("admin:documents_document_add"), data)
+    assert response.status_code == 200
+    assert "Klimaneutral bis 2040." in response.text
+    assert not Document.objects.filter(slug="klimaschutz-2").exists()
