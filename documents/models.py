@@ -237,6 +237,11 @@ class Chapter(models.Model):
     def document(self):
         return self.version.document
 
+    @property
+    def slug_path(self):
+        """Its address after the version's (`fassung-1/`)."""
+        return f"kapitel-{self.position}/"
+
     # As a comment target.
     @property
     def moderation_project(self):
@@ -335,6 +340,11 @@ class Paragraph(models.Model):
     @property
     def document(self):
         return self.version.document
+
+    @property
+    def slug_path(self):
+        """Its address after the version's (`fassung-1/`)."""
+        return f"absatz-{self.position}/"
 
     @property
     def anchor(self):

@@ -125,6 +125,8 @@ class DocumentView(View):
                 "version": version,
                 "is_current": version.pk == document.current_version_id,
                 "may_comment": takes_comments(document, version),
+                # The current version's own address is the document's.
+                "prefix": f"fassung-{version.number}/" if number is None else "",
                 "versions": versions_of(request, document),
                 "chapters": chapters_with_text(version),
             },
@@ -152,6 +154,7 @@ class ChapterView(View):
                 "is_current": version.pk == document.current_version_id,
                 "chapter": chapter,
                 "may_comment": takes_comments(document, version),
+                "prefix": "../",
                 "chapters": chapters_with_text(version, chapter=chapter),
             },
         )
