@@ -29,9 +29,14 @@ THREAD_ANCHOR = "kommentare"
 
 
 def thread_url(target, *, page=1, anchor=THREAD_ANCHOR):
-    """The address of one page of the thread on `target`, scrolled to `anchor`."""
+    """The address of one page of the thread on `target`, scrolled to `anchor`.
+
+    The thread is on the target's page, or where `get_discussion_url()` says, if the target
+    has one (a long document keeps its discussion on a page of its own).
+    """
     query = f"?{PAGE_PARAMETER}={page}" if page > 1 else ""
-    return f"{target.get_absolute_url()}{query}#{anchor}"
+    page_url = getattr(target, "get_discussion_url", target.get_absolute_url)()
+    return f"{page_url}{query}#{anchor}"
 
 
 def page_of(position):

@@ -95,6 +95,10 @@ class Document(models.Model):
             "documents:detail", kwargs={"project": self.project.slug, "slug": self.slug}
         )
 
+    def get_discussion_url(self):
+        """The comments on the whole document: a page of their own, below a long text."""
+        return self.url("discussion")
+
     def url(self, name, **kwargs):
         """The address of one of the document's pages (`documents:<name>`)."""
         return reverse(

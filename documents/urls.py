@@ -14,6 +14,11 @@ urlpatterns = [
         name="detail",
     ),
     path(
+        "<slug:slug>/diskussion/",
+        cache_public_page(views.DiscussionView.as_view(), params=[THREAD_PAGE]),
+        name="discussion",
+    ),
+    path(
         "<slug:slug>/fassung-<int:number>/",
         cache_public_page(views.DocumentView.as_view(), params=[THREAD_PAGE]),
         name="version",

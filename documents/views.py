@@ -129,7 +129,23 @@ class DocumentView(View):
                 "prefix": f"fassung-{version.number}/" if number is None else "",
                 "versions": versions_of(request, document),
                 "chapters": chapters_with_text(version),
+                "whole_count": Comment.objects.published_count(document, request.user),
             },
+        )
+
+
+class DiscussionView(View):
+    """The comments on the whole document, on a page of their own below its introduction."""
+
+    page_cache_shows = [CONTENT]
+    template_name = "documents/discussion.html"
+
+    def get(self, request, project, slug):
+        document = visible_document(request, project, slug)
+        return render(
+            request,
+            self.template_name,
+            {"document": document, "project": document.project, "version": None},
         )
 
 

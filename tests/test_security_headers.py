@@ -244,6 +244,7 @@ URLS = {
     "documents:paragraph": lambda objects: objects["document"].url(
         "paragraph", number=1, paragraph=1
     ),
+    "documents:discussion": lambda objects: objects["document"].get_discussion_url(),
     "documents:changes": lambda objects: objects["document"].url("changes", number=2),
     "documents:table": lambda objects: objects["document"].url("table"),
     "documents:table_csv": lambda objects: objects["document"].url("table_csv"),
@@ -259,6 +260,7 @@ PUBLIC = {
     "documents:paragraph",
     "documents:table",
     "documents:changes",
+    "documents:discussion",
     "documents:table_csv",
     "documents:table_docx",
     "image_credits",

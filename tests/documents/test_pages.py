@@ -80,7 +80,8 @@ def test_citizens_comment_on_a_paragraph_a_chapter_and_the_whole(client, user):
             },
         )
         assert response.status_code == 302
-        assert response.url.startswith(target.get_absolute_url())
+        where = getattr(target, "get_discussion_url", target.get_absolute_url)()
+        assert response.url.startswith(where)
     for target in targets:
         comment = Comment.objects.on(target).get()
         assert comment.author == user
@@ -174,11 +175,12 @@ def count_queries(client, path):
     return len(queries)
 
 
-@pytest.mark.parametrize("page", ["document", "chapter", "paragraph", "table"])
+@pytest.mark.parametrize("page", ["document", "discussion", "chapter", "paragraph", "table"])
 def test_queries_do_not_grow_with_paragraphs_and_comments(client, user, page):
     def path(document):
         return {
             "document": lambda: document.get_absolute_url(),
+            "discussion": lambda: document.get_discussion_url(),
             "chapter": lambda: document.current_version.chapters.get(
                 position=1
             ).get_absolute_url(),
@@ -212,3 +214,13 @@ def test_the_pages_read_in_english_with_the_text_marked_as_german(client, settin
         for word in words:
             assert word in response.text, (path, word)
         assert 'lang="de"' in response.text
+
+
+def test_the_whole_document_is_discussed_on_a_page_of_its_own(client):
+    document = published()
+    CommentFactory(target=document, text="Zum Ganzen.")
+    text_page = client.get(document.get_absolute_url()).text
+    assert "Zum Ganzen." not in text_page
+    assert "1 Kommentar zum gesamten Dokument" in text_page
+    assert f'href="{document.get_discussion_url()}#kommentare"' in text_page
+    assert "Zum Ganzen." in client.get(document.get_discussion_url()).text
