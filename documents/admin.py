@@ -23,7 +23,7 @@ from core.forms import show_service_error
 
 from . import services
 from .importing import ImportError_, from_markdown, read_file
-from .models import Chapter, Document, Outcome, Paragraph, Response, Version
+from .models import Chapter, Document, Paragraph, Response, Version
 from .permissions import can_edit_documents, can_respond
 from .queries import comments_on, needing_response, table_rows
 
@@ -155,11 +155,7 @@ class DocumentAdmin(AdminPagesMixin, TranslationAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
-        def view(function, name, post_only=False):
-            wrapped = require_POST(function) if post_only else function
-            return self.admin_site.admin_view(wrapped), f"documents_document_{name}"
-
-        pages = [
+        pages = [  # address, view, name, POST only
             ("<path:object_id>/abwaegung/", self.responses_view, "responses", False),
             ("<path:object_id>/abwaegung/<int:comment>/", self.respond_view, "respond", True),
             ("<path:object_id>/ausgewertet/", self.evaluated_view, "evaluated", True),
@@ -172,11 +168,17 @@ class DocumentAdmin(AdminPagesMixin, TranslationAdmin):
                 True,
             ),
         ]
-        urls = []
-        for route, function, name, post_only in pages:
-            wrapped, full_name = view(function, name, post_only)
-            urls.append(path(route, wrapped, name=full_name))
-        return [*urls, *super().get_urls()]
+        return [
+            *(
+                path(
+                    route,
+                    self.admin_site.admin_view(require_POST(view) if post_only else view),
+                    name=f"documents_document_{name}",
+                )
+                for route, view, name, post_only in pages
+            ),
+            *super().get_urls(),
+        ]
 
     def change_url(self, document):
         return reverse("admin:documents_document_change", args=[document.pk])
@@ -344,10 +346,6 @@ class ResponseForm(forms.ModelForm):
         model = Response
         fields = ["outcome", "reason"]
         widgets = {"reason": forms.Textarea(attrs={"rows": 3, "cols": 60})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = [("", "---------"), *Outcome.choices]
 
 
 def written_targets(document):

@@ -10,6 +10,7 @@ council decides on. A new version keeps, for each paragraph, the paragraph it co
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -108,8 +109,6 @@ class Document(models.Model):
     def clean(self):
         sanitize_fields(self, "intro")
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError({"closes_at": _("The end must be after the start.")})
 
     def is_open(self, now=None):
@@ -193,7 +192,9 @@ class Version(models.Model):
         return self.published_at is not None
 
 
-class ChapterQuerySet(models.QuerySet):
+class PartQuerySet(models.QuerySet):
+    """Chapters and paragraphs."""
+
     def visible_to(self, user):
         documents = Document.objects.visible_to(user)
         if user.is_authenticated and user.is_staff:
@@ -205,7 +206,46 @@ class ChapterQuerySet(models.QuerySet):
         return self.annotate(comment_count=published_comment_count(self.model))
 
 
-class Chapter(models.Model):
+class PartOfAVersion:
+    """What a chapter and a paragraph share: their place in a version, their address, and
+    what they offer as comment targets (comments.models): comments only on the current
+    version while the document takes them."""
+
+    url_name = ""  # documents:<url_name>, with the position as its argument of that name
+    path_word = ""  # the address's word: kapitel-2/, absatz-7/
+
+    @property
+    def document(self):
+        return self.version.document
+
+    def get_absolute_url(self):
+        return self.document.url(
+            self.url_name, number=self.version.number, **{self.url_name: self.position}
+        )
+
+    @property
+    def slug_path(self):
+        """Its address after the version's (`fassung-1/`)."""
+        return f"{self.path_word}-{self.position}/"
+
+    def is_current(self):
+        return self.document.current_version_id == self.version_id
+
+    @property
+    def moderation_project(self):
+        return self.document.project
+
+    def comments_allowed(self):
+        return self.document.comments_allowed() and self.is_current()
+
+    def accepts_written_comments(self):
+        return self.document.accepts_written_comments() and self.is_current()
+
+    def comment_notes(self, comments):
+        return responses_of(comments)
+
+
+class Chapter(PartOfAVersion, models.Model):
     """A numbered chapter of one version; its title is a heading of the text."""
 
     version = models.ForeignKey(
@@ -219,7 +259,9 @@ class Chapter(models.Model):
         help_text=_("Empty for text before the first heading."),
     )
 
-    objects = ChapterQuerySet.as_manager()
+    objects = PartQuerySet.as_manager()
+
+    url_name, path_word = "chapter", "kapitel"
 
     class Meta:
         verbose_name = _("chapter")
@@ -234,47 +276,11 @@ class Chapter(models.Model):
     def __str__(self):
         return f"{self.position}. {self.title}"
 
-    def get_absolute_url(self):
-        return self.document.url("chapter", number=self.version.number, chapter=self.position)
-
-    @property
-    def document(self):
-        return self.version.document
-
-    @property
-    def slug_path(self):
-        """Its address after the version's (`fassung-1/`)."""
-        return f"kapitel-{self.position}/"
-
-    # As a comment target.
-    @property
-    def moderation_project(self):
-        return self.document.project
-
-    def comments_allowed(self):
-        return (
-            self.document.comments_allowed()
-            and self.document.current_version_id == self.version_id
-        )
-
-    def accepts_written_comments(self):
-        document = self.document
-        return (
-            document.accepts_written_comments() and document.current_version_id == self.version_id
-        )
-
-    def comment_notes(self, comments):
-        return responses_of(comments)
-
     def place_label(self):
         return _("chapter %(number)s") % {"number": self.position}
 
 
-class ParagraphQuerySet(ChapterQuerySet):
-    pass
-
-
-class Paragraph(models.Model):
+class Paragraph(PartOfAVersion, models.Model):
     """A numbered paragraph (or list item) of one version: the unit citizens comment on.
 
     Paragraphs are numbered through the whole version (1, 2, 3 …), so that a number names
@@ -320,7 +326,9 @@ class Paragraph(models.Model):
         help_text=_("The comments that led to the change of this paragraph."),
     )
 
-    objects = ParagraphQuerySet.as_manager()
+    objects = PartQuerySet.as_manager()
+
+    url_name, path_word = "paragraph", "absatz"
 
     class Meta:
         verbose_name = _("paragraph")
@@ -338,41 +346,9 @@ class Paragraph(models.Model):
     def __str__(self):
         return str(self.place_label())
 
-    def get_absolute_url(self):
-        return self.document.url("paragraph", number=self.version.number, paragraph=self.position)
-
-    @property
-    def document(self):
-        return self.version.document
-
-    @property
-    def slug_path(self):
-        """Its address after the version's (`fassung-1/`)."""
-        return f"absatz-{self.position}/"
-
     @property
     def anchor(self):
         return f"absatz-{self.position}"
-
-    # As a comment target.
-    @property
-    def moderation_project(self):
-        return self.document.project
-
-    def comments_allowed(self):
-        return (
-            self.document.comments_allowed()
-            and self.document.current_version_id == self.version_id
-        )
-
-    def accepts_written_comments(self):
-        document = self.document
-        return (
-            document.accepts_written_comments() and document.current_version_id == self.version_id
-        )
-
-    def comment_notes(self, comments):
-        return responses_of(comments)
 
     def place_label(self):
         return _("paragraph %(number)s") % {"number": self.position}

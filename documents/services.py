@@ -82,19 +82,25 @@ def match_paragraphs(old, new):
     return result
 
 
+def refuse_a_second_draft(document, message):
+    """One unpublished version at a time: editors finish or delete it first."""
+    if document.versions.filter(published_at__isnull=True).exists():
+        raise ValidationError(message)
+
+
 def import_version(*, document, draft, by, note=""):
     """A new draft version of `document` from a file's text (documents.importing)."""
     if not can_edit_documents(by):
         raise PermissionDenied(_("You may not edit documents."))
     with transaction.atomic():
         Document.objects.select_for_update().get(pk=document.pk)
-        if document.versions.filter(published_at__isnull=True).exists():
-            raise ValidationError(
-                _(
-                    "There is already an unpublished version. Publish or delete it before "
-                    "importing another one."
-                )
-            )
+        refuse_a_second_draft(
+            document,
+            _(
+                "There is already an unpublished version. Publish or delete it before "
+                "importing another one."
+            ),
+        )
         predecessors = []
         if document.current_version_id:
             predecessors = list(document.current_version.paragraphs.order_by("position"))
@@ -114,14 +120,13 @@ def copy_version(*, document, by):
         raise ValidationError(_("The document has no published version to start from."))
     with transaction.atomic():
         Document.objects.select_for_update().get(pk=document.pk)
-        if document.versions.filter(published_at__isnull=True).exists():
-            raise ValidationError(_("There is already an unpublished version."))
+        refuse_a_second_draft(document, _("There is already an unpublished version."))
         version = Version.objects.create(document=document, number=next_number(document))
-        chapters = {}
-        for chapter in current.chapters.all():
-            chapters[chapter.pk] = Chapter.objects.create(
-                version=version, position=chapter.position, title=chapter.title
-            )
+        originals = list(current.chapters.all())
+        copies = Chapter.objects.bulk_create(
+            Chapter(version=version, position=c.position, title=c.title) for c in originals
+        )
+        chapters = {original.pk: copy for original, copy in zip(originals, copies, strict=True)}
         Paragraph.objects.bulk_create(
             Paragraph(
                 version=version,

@@ -103,6 +103,16 @@ def chapters_with_text(version, *, chapter=None):
     return chapters
 
 
+def text_context(document, version):
+    """What every page of one version names: the document, its project, the version."""
+    return {
+        "document": document,
+        "project": document.project,
+        "version": version,
+        "is_current": version.pk == document.current_version_id,
+    }
+
+
 def takes_comments(document, version):
     return version.pk == document.current_version_id and document.comments_allowed()
 
@@ -120,10 +130,7 @@ class DocumentView(View):
             request,
             self.template_name,
             {
-                "document": document,
-                "project": document.project,
-                "version": version,
-                "is_current": version.pk == document.current_version_id,
+                **text_context(document, version),
                 "may_comment": takes_comments(document, version),
                 # The current version's own address is the document's.
                 "prefix": f"fassung-{version.number}/" if number is None else "",
@@ -164,10 +171,7 @@ class ChapterView(View):
             request,
             self.template_name,
             {
-                "document": document,
-                "project": document.project,
-                "version": version,
-                "is_current": version.pk == document.current_version_id,
+                **text_context(document, version),
                 "chapter": chapter,
                 "may_comment": takes_comments(document, version),
                 "prefix": "../",
@@ -224,10 +228,7 @@ class ParagraphView(View):
             request,
             self.template_name,
             {
-                "document": document,
-                "project": document.project,
-                "version": version,
-                "is_current": version.pk == document.current_version_id,
+                **text_context(document, version),
                 "paragraph": paragraph,
                 "chapter": paragraph.chapter,
                 "changed_from": changed_from(paragraph),
@@ -273,11 +274,8 @@ class ChangesView(View):
             request,
             self.template_name,
             {
-                "document": document,
-                "project": document.project,
-                "version": version,
+                **text_context(document, version),
                 "previous": previous,
-                "is_current": version.pk == document.current_version_id,
                 "changes": found,
                 "counts": {
                     kind: sum(1 for change in found if change.kind == kind)
